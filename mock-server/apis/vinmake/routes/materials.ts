@@ -1,0 +1,98 @@
+/** Materials, each owned by a client record or in-house (clientId null). */
+import express, { type Response, type Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { components } from '../../../../specs/generated/vinmake.d.ts';
+import { httpError } from '../../../core/http-error.ts';
+import { paginate } from '../../../core/store.ts';
+import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
+import { VINMAKE_ERRORS } from '../errors.ts';
+import { authenticate, authorize, confinedClientId, principalOf } from '../guards.ts';
+import type { MaterialRecord } from '../state.ts';
+
+type Schemas = components['schemas'];
+/** The anyOf branches only say which name is required; the fields are those of the object branch. */
+type MaterialCreate = Exclude<Schemas['MaterialCreate'], Record<string, never>>;
+
+/** The guide names fields `name`/`type`; the wider reference `materialName`/`materialType`: answer both. */
+export function toMaterial(record: MaterialRecord): Schemas['Material'] {
+  return {
+    id: record.id,
+    clientId: record.clientId,
+    name: record.name,
+    type: record.type,
+    unit: record.unit,
+    materialName: record.name,
+    materialType: record.type,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+function visibleMaterial(context: VinmakeContext, res: Response, materialId: string): MaterialRecord {
+  const record = context.state.materials.get(materialId);
+  if (!record) throw httpError(VINMAKE_ERRORS.materialNotFound);
+  const confinedTo = confinedClientId(principalOf(res));
+  if (confinedTo !== null && confinedTo !== record.clientId) throw httpError(VINMAKE_ERRORS.insufficientPermissions);
+  return record;
+}
+
+function existingClientId(context: VinmakeContext, clientId: string | null | undefined): string | null | undefined {
+  if (clientId && !context.state.clients.get(clientId)) throw httpError(VINMAKE_ERRORS.clientNotFound);
+  return clientId;
+}
+
+export function materialRoutes(context: VinmakeContext): Router {
+  const router = express.Router();
+  const json = express.json({ limit: '64kb' });
+  router.use('/api/v1/materials', authenticate(context));
+  const read = authorize({ role: 'client', scope: 'read:materials' });
+  const write = authorize({ role: 'staff', scope: 'write:materials' });
+
+  router.get('/api/v1/materials', read, (req, res) => {
+    const { page, limit } = pageQuery(context, 'listMaterials', req.query);
+    const confinedTo = confinedClientId(principalOf(res));
+    const visible = context.state.materials.filter((material) => confinedTo === null || material.clientId === confinedTo);
+    const body: Schemas['MaterialPage'] = paginate(visible.map(toMaterial), page, limit);
+    res.json(body);
+  });
+
+  router.post('/api/v1/materials', write, json, (req, res) => {
+    const input = validBody<MaterialCreate>(context, 'MaterialCreate', req.body);
+    const now = context.clock.now().toISOString();
+    const record = context.state.materials.insert({
+      id: randomUUID(),
+      clientId: existingClientId(context, input.clientId) ?? null,
+      name: (input.name ?? input.materialName) as string,
+      type: input.type ?? input.materialType ?? null,
+      unit: input.unit ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    res.status(201).json(toMaterial(record));
+  });
+
+  router.get('/api/v1/materials/:material_id', read, (req, res) => {
+    res.json(toMaterial(visibleMaterial(context, res, String(req.params.material_id))));
+  });
+
+  router.put('/api/v1/materials/:material_id', write, json, (req, res) => {
+    const record = visibleMaterial(context, res, String(req.params.material_id));
+    const input = validBody<Schemas['MaterialUpdate']>(context, 'MaterialUpdate', req.body);
+    const change: Partial<MaterialRecord> = { updatedAt: context.clock.now().toISOString() };
+    const name = input.name ?? input.materialName;
+    const type = input.type ?? input.materialType;
+    if (name !== undefined) change.name = name;
+    if (type !== undefined) change.type = type;
+    if (input.unit !== undefined) change.unit = input.unit;
+    if (input.clientId !== undefined) change.clientId = existingClientId(context, input.clientId) ?? null;
+    res.json(toMaterial(context.state.materials.update(record.id, change) ?? record));
+  });
+
+  router.delete('/api/v1/materials/:material_id', write, (req, res) => {
+    const record = visibleMaterial(context, res, String(req.params.material_id));
+    context.state.materials.delete(record.id);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,31 @@
+/** What every API folder exports, so the launcher and the test harness treat all four alike. */
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+
+/** A seeded login, printed at start and documented in the README. */
+export interface SeededAccount {
+  login: string;
+  password: string;
+  role: string;
+  note?: string;
+}
+
+export interface MockOptions {
+  logger: Logger;
+  /** Environment to read API settings from (secrets, lifetimes); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface MockInstance {
+  app: Express;
+  seededAccounts: SeededAccount[];
+}
+
+export interface MockApiDefinition {
+  name: string;
+  title: string;
+  defaultPort: number;
+  /** Prefix of this API's environment variables, e.g. VINMAKE. */
+  envPrefix: string;
+  create(options: MockOptions): Promise<MockInstance>;
+}

@@ -1,0 +1,39 @@
+/** Mail the mock "sends": kept in memory for the control plane to show. */
+import { randomUUID } from 'node:crypto';
+import type { Clock } from './clock.ts';
+
+export interface Mail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** Every URL in the text, so tests need not parse prose. */
+  links: string[];
+  sentAt: string;
+}
+
+export class Outbox {
+  private mails: Mail[] = [];
+
+  constructor(private readonly clock: Clock) {}
+
+  send(mail: { to: string; subject: string; text: string }): Mail {
+    const sent: Mail = {
+      id: randomUUID(),
+      ...mail,
+      links: mail.text.match(/https?:\/\/\S+/g) ?? [],
+      sentAt: this.clock.now().toISOString(),
+    };
+    this.mails.push(sent);
+    return sent;
+  }
+
+  list(filter: { to?: string } = {}): Mail[] {
+    const to = filter.to?.toLowerCase();
+    return this.mails.filter((mail) => to === undefined || mail.to.toLowerCase() === to);
+  }
+
+  clear(): void {
+    this.mails = [];
+  }
+}

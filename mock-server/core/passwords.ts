@@ -1,0 +1,37 @@
+/**
+ * Salted scrypt password hashes. Verification always does one full scrypt, also for an unknown
+ * user, so response time does not reveal which accounts exist.
+ */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+const KEY_LENGTH = 32;
+const PARAMS: Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>> = { N: 16384, r: 8, p: 1 };
+
+function derive(password: string, salt: Buffer, params: typeof PARAMS): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, KEY_LENGTH, { ...params, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+/** Returns `scrypt$N$r$p$salt$hash`, salt and hash in base64url. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await derive(password, salt, PARAMS);
+  const { N, r, p } = PARAMS;
+  return ['scrypt', N, r, p, salt.toString('base64url'), hash.toString('base64url')].join('$');
+}
+
+/** A hash nobody knows the password of: what an unknown user is checked against. */
+const decoyHash = hashPassword(randomBytes(24).toString('base64url'));
+
+/** Constant-time check; `undefined` (no such user) costs the same and answers false. */
+export async function verifyPassword(password: string, encoded: string | undefined): Promise<boolean> {
+  const known = encoded !== undefined;
+  const [scheme, n, r, p, salt, hash] = (encoded ?? (await decoyHash)).split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
+  return actual.length === expected.length && timingSafeEqual(actual, expected) && known;
+}

@@ -1,0 +1,158 @@
+/**
+ * Request validation against the API's own spec: bodies by component schema, query strings by the
+ * operation's declared parameters. Problems come back as neutral issues; each API words them.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { OpenApiDocument } from '../../specs/apis.ts';
+import type { ValidationIssue } from './http-error.ts';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => void;
+
+const SPEC_ID = 'spec';
+
+interface ParameterObject {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: object;
+  $ref?: string;
+}
+
+export class SpecValidator {
+  private readonly ajv: Ajv2020;
+  private readonly queryAjv: Ajv2020;
+  private readonly cache = new Map<string, ValidateFunction>();
+
+  constructor(private readonly spec: OpenApiDocument) {
+    this.ajv = SpecValidator.newAjv(false);
+    this.queryAjv = SpecValidator.newAjv(true);
+  }
+
+  private static newAjv(coerceTypes: boolean): Ajv2020 {
+    const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes, useDefaults: coerceTypes });
+    addFormats(ajv);
+    ajv.addFormat('password', true);
+    return ajv;
+  }
+
+  /** Issues of a body against `#/components/schemas/<schemaName>`; empty when it validates. */
+  body(schemaName: string, body: unknown): ValidationIssue[] {
+    const validate = this.compile(`body:${schemaName}`, this.ajv, { $ref: `${SPEC_ID}#/components/schemas/${schemaName}` });
+    return validate(body) ? [] : toIssues(validate.errors ?? [], ['body'], body);
+  }
+
+  /**
+   * Validates and coerces the query string of an operation. Returns the typed values (defaults
+   * applied) or the issues.
+   */
+  query(operationId: string, query: Record<string, unknown>): { values: Record<string, unknown>; issues: ValidationIssue[] } {
+    const validate = this.compile(`query:${operationId}`, this.queryAjv, this.querySchema(operationId));
+    const values: Record<string, unknown> = { ...query };
+    return validate(values) ? { values, issues: [] } : { values, issues: toIssues(validate.errors ?? [], ['query'], query) };
+  }
+
+  private compile(key: string, ajv: Ajv2020, schema: object): ValidateFunction {
+    let validate = this.cache.get(key);
+    if (!validate) {
+      if (!ajv.getSchema(SPEC_ID)) ajv.addSchema(this.spec, SPEC_ID);
+      validate = ajv.compile(schema);
+      this.cache.set(key, validate);
+    }
+    return validate;
+  }
+
+  private querySchema(operationId: string): object {
+    const properties: Record<string, object> = {};
+    const required: string[] = [];
+    for (const parameter of this.parametersOf(operationId)) {
+      if (parameter.in !== 'query') continue;
+      properties[parameter.name] = parameter.schema ?? {};
+      if (parameter.required) required.push(parameter.name);
+    }
+    return { type: 'object', properties, required };
+  }
+
+  private parametersOf(operationId: string): ParameterObject[] {
+    for (const pathItem of Object.values(this.spec.paths)) {
+      for (const operation of Object.values(pathItem)) {
+        if ((operation as { operationId?: string })?.operationId !== operationId) continue;
+        const shared = (pathItem.parameters as ParameterObject[] | undefined) ?? [];
+        const own = ((operation as { parameters?: ParameterObject[] }).parameters) ?? [];
+        return [...shared, ...own].map((parameter) => this.resolve(parameter));
+      }
+    }
+    throw new Error(`operation ${operationId} is not in the spec`);
+  }
+
+  private resolve(parameter: ParameterObject): ParameterObject {
+    if (!parameter.$ref) return parameter;
+    const name = parameter.$ref.replace('#/components/parameters/', '');
+    const components = this.spec.components as { parameters?: Record<string, ParameterObject> } | undefined;
+    const resolved = components?.parameters?.[name];
+    if (!resolved) throw new Error(`unresolved parameter ${parameter.$ref}`);
+    return resolved;
+  }
+}
+
+function toIssues(errors: ErrorObject[], prefix: (string | number)[], root: unknown): ValidationIssue[] {
+  return errors
+    .filter((error) => error.keyword !== 'anyOf' && error.keyword !== 'oneOf')
+    .map((error) => {
+      const path = error.instancePath.split('/').slice(1).map(unescapePointer);
+      if (error.keyword === 'required') {
+        const field = (error.params as { missingProperty: string }).missingProperty;
+        return { location: [...prefix, ...path, field], kind: 'missing', message: 'Field required', input: null };
+      }
+      return {
+        location: [...prefix, ...path],
+        kind: kindOf(error),
+        message: messageOf(error),
+        input: valueAt(root, path),
+      };
+    });
+}
+
+function kindOf(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'type':
+      return `${String((error.params as { type: string }).type).split(',')[0]}_type`;
+    case 'minLength':
+      return 'string_too_short';
+    case 'maxLength':
+      return 'string_too_long';
+    case 'pattern':
+      return 'string_pattern_mismatch';
+    case 'minimum':
+      return 'greater_than_equal';
+    case 'maximum':
+      return 'less_than_equal';
+    case 'minProperties':
+      return 'missing';
+    case 'enum':
+    case 'const':
+      return 'enum';
+    default:
+      return 'value_error';
+  }
+}
+
+function messageOf(error: ErrorObject): string {
+  if (error.keyword === 'format') return `Input should be a valid ${(error.params as { format: string }).format}`;
+  if (error.keyword === 'minProperties') return 'At least one field must be given';
+  return `Input ${error.message ?? 'is invalid'}`;
+}
+
+function unescapePointer(segment: string): string | number {
+  const text = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let value: unknown = root;
+  for (const key of path) value = (value as Record<string | number, unknown> | undefined)?.[key];
+  return value;
+}
