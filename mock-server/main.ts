@@ -44,7 +44,7 @@ if (unknown.length > 0) {
 
 const started: StartedMock[] = [];
 for (const api of MOCK_APIS.filter((candidate) => !wanted || wanted.includes(candidate.name))) {
-  const port = portOf(values[`${api.name}-port`] ?? process.env[`${api.envPrefix}_PORT`], api.defaultPort, `${api.name} port`);
+  const port = portOf((values as Record<string, unknown>)[`${api.name}-port`] ?? process.env[`${api.envPrefix}_PORT`], api.defaultPort, `${api.name} port`);
   try {
     started.push(await startMock(api, { host, port, logLevel: values['log-level'] }));
   } catch (error) {

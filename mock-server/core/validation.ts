@@ -2,17 +2,10 @@
  * Request validation against the API's own spec: bodies by component schema, query strings by the
  * operation's declared parameters. Problems come back as neutral issues; each API words them.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { OpenApiDocument } from '../../specs/apis.ts';
+import { createSpecAjv, specRef } from '../../specs/schema-validator.ts';
 import type { ValidationIssue } from './http-error.ts';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv2020,
-) => void;
-
-const SPEC_ID = 'spec';
 
 interface ParameterObject {
   name: string;
@@ -28,20 +21,13 @@ export class SpecValidator {
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor(private readonly spec: OpenApiDocument) {
-    this.ajv = SpecValidator.newAjv(false);
-    this.queryAjv = SpecValidator.newAjv(true);
-  }
-
-  private static newAjv(coerceTypes: boolean): Ajv2020 {
-    const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes, useDefaults: coerceTypes });
-    addFormats(ajv);
-    ajv.addFormat('password', true);
-    return ajv;
+    this.ajv = createSpecAjv(spec);
+    this.queryAjv = createSpecAjv(spec, { coerceTypes: true });
   }
 
   /** Issues of a body against `#/components/schemas/<schemaName>`; empty when it validates. */
   body(schemaName: string, body: unknown): ValidationIssue[] {
-    const validate = this.compile(`body:${schemaName}`, this.ajv, { $ref: `${SPEC_ID}#/components/schemas/${schemaName}` });
+    const validate = this.compile(`body:${schemaName}`, this.ajv, specRef(`/components/schemas/${schemaName}`));
     return validate(body) ? [] : toIssues(validate.errors ?? [], ['body'], body);
   }
 
@@ -58,7 +44,6 @@ export class SpecValidator {
   private compile(key: string, ajv: Ajv2020, schema: object): ValidateFunction {
     let validate = this.cache.get(key);
     if (!validate) {
-      if (!ajv.getSchema(SPEC_ID)) ajv.addSchema(this.spec, SPEC_ID);
       validate = ajv.compile(schema);
       this.cache.set(key, validate);
     }

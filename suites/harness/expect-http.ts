@@ -1,0 +1,36 @@
+/** Assertions on HTTP responses whose failures say: which request, what was expected, what came. */
+import { AssertionError } from 'node:assert';
+import { isDeepStrictEqual } from 'node:util';
+import type { HttpResponse } from './http.ts';
+import { redactSecrets } from './redact.ts';
+
+function fail(response: HttpResponse, expected: string, received: string): never {
+  throw new AssertionError({
+    message: `${response.request}: expected ${expected}, got ${received}\n  body: ${redactSecrets(response.text.slice(0, 400))}`,
+  });
+}
+
+export function expectStatus(response: HttpResponse, ...allowed: number[]): void {
+  if (!allowed.includes(response.status)) fail(response, allowed.join(' or '), String(response.status));
+}
+
+/** Status and exact JSON body, e.g. 401 {"detail":"Not authenticated"}. */
+export function expectJson(response: HttpResponse, status: number, body: unknown): void {
+  expectStatus(response, status);
+  const received = parseOrUndefined(response.text);
+  if (!isDeepStrictEqual(received, body)) fail(response, `body ${JSON.stringify(body)}`, `body ${redactSecrets(response.text.slice(0, 300))}`);
+}
+
+export function expectHeader(response: HttpResponse, name: string, value: string | RegExp): void {
+  const received = response.headers[name.toLowerCase()];
+  const matches = received !== undefined && (typeof value === 'string' ? received === value : value.test(received));
+  if (!matches) fail(response, `header ${name}: ${String(value)}`, received === undefined ? `no ${name} header` : `${name}: ${received}`);
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,77 @@
+/** The suites' HTTP client on undici: one call, one plain response record that failure messages can quote. */
+import { request } from 'undici';
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  /** A raw body, sent as is with `contentType`. */
+  body?: string;
+  contentType?: string;
+}
+
+export interface HttpResponse {
+  /** "POST /auth/login", for failure messages. */
+  request: string;
+  status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  text: string;
+  /** The body parsed as JSON; throws with the request named when it is not JSON. */
+  json<T = unknown>(): T;
+}
+
+export class HttpClient {
+  constructor(readonly baseUrl: string) {}
+
+  async send(method: string, path: string, options: SendOptions = {}): Promise<HttpResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    let body: string | undefined = options.body;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (options.form !== undefined) {
+      body = new URLSearchParams(options.form).toString();
+      headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    }
+    if (options.contentType) headers['content-type'] = options.contentType;
+    const response = await request(new URL(path, this.baseUrl), { method: method as 'GET', headers, body });
+    const text = await response.body.text();
+    const label = `${method} ${path.split('?')[0]}`;
+    return {
+      request: label,
+      status: response.statusCode,
+      headers: Object.fromEntries(
+        Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value ?? '')]),
+      ),
+      text,
+      json<T>() {
+        try {
+          return JSON.parse(text) as T;
+        } catch {
+          throw new Error(`${label}: expected a JSON body, got ${JSON.stringify(text.slice(0, 200))}`);
+        }
+      },
+    };
+  }
+
+  get(path: string, options?: SendOptions) {
+    return this.send('GET', path, options);
+  }
+
+  post(path: string, options?: SendOptions) {
+    return this.send('POST', path, options);
+  }
+
+  put(path: string, options?: SendOptions) {
+    return this.send('PUT', path, options);
+  }
+
+  delete(path: string, options?: SendOptions) {
+    return this.send('DELETE', path, options);
+  }
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}

@@ -1,0 +1,41 @@
+/** Reading and forging JWTs for the attack rules: every forgery here must be refused by a server. */
+import { SignJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+
+export { decodeJwt, decodeProtectedHeader };
+
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function parts(token: string): [string, string, string] {
+  const [header, payload, signature] = token.split('.');
+  if (header === undefined || payload === undefined || signature === undefined) throw new Error('not a compact JWS');
+  return [header, payload, signature];
+}
+
+/** The same claims, unsigned: header `alg: none`, empty signature. */
+export function withAlgNone(token: string): string {
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${parts(token)[1]}.`;
+}
+
+/** Claims changed, original header and signature kept. */
+export function withEditedClaims(token: string, change: JWTPayload): string {
+  const [header, , signature] = parts(token);
+  return `${header}.${encode({ ...decodeJwt(token), ...change })}.${signature}`;
+}
+
+/** One character of the signature changed. */
+export function withFlippedSignature(token: string): string {
+  const [header, payload, signature] = parts(token);
+  const first = signature[0] === 'A' ? 'B' : 'A';
+  return `${header}.${payload}.${first}${signature.slice(1)}`;
+}
+
+/** Header and payload only: `header.payload.` */
+export function withoutSignature(token: string): string {
+  const [header, payload] = parts(token);
+  return `${header}.${payload}.`;
+}
+
+/** Signs claims with an HS256 secret, as a holder of that secret could. */
+export function signHs256(claims: JWTPayload, secret: string, kid?: string): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT', ...(kid ? { kid } : {}) }).sign(new TextEncoder().encode(secret));
+}

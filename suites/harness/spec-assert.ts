@@ -1,0 +1,100 @@
+/**
+ * Checks a response against the spec: the status must be documented for the operation, and a JSON
+ * body must validate against the documented schema (ajv, JSON Schema 2020-12).
+ */
+import { AssertionError } from 'node:assert';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { loadSpec, type ApiName, type OpenApiDocument } from '../../specs/apis.ts';
+import { createSpecAjv, pointerSegment, specRef } from '../../specs/schema-validator.ts';
+import type { HttpResponse } from './http.ts';
+import { redactSecrets } from './redact.ts';
+
+interface ResponseObject {
+  $ref?: string;
+  content?: Record<string, { schema?: unknown }>;
+}
+
+interface Operation {
+  method: string;
+  path: string;
+  responses: Record<string, ResponseObject>;
+}
+
+export class SpecAssertions {
+  private readonly spec: OpenApiDocument;
+  private readonly ajv;
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(readonly api: ApiName) {
+    this.spec = loadSpec(api);
+    this.ajv = createSpecAjv(this.spec);
+  }
+
+  /** Throws an AssertionError naming the operation when `response` breaks the spec. */
+  expectMatches(operationId: string, response: HttpResponse): void {
+    const operation = this.operation(operationId);
+    const where = `${operationId} (${operation.method.toUpperCase()} ${operation.path})`;
+    const status = String(response.status);
+    const declared = operation.responses[status] ? status : operation.responses.default ? 'default' : undefined;
+    if (!declared) {
+      this.fail(`${where}: expected a documented status (${Object.keys(operation.responses).join(', ')}), got ${status}`, response);
+    }
+    let pointer = `/paths/${pointerSegment(operation.path)}/${operation.method}/responses/${declared}`;
+    let definition = operation.responses[declared as string] as ResponseObject;
+    if (definition.$ref) {
+      pointer = definition.$ref.slice(1);
+      definition = this.resolve(pointer) as ResponseObject;
+    }
+    const mediaTypes = Object.keys(definition.content ?? {});
+    if (mediaTypes.length === 0) return;
+    const received = (response.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    if (!mediaTypes.includes(received)) {
+      this.fail(`${where}: expected content-type ${mediaTypes.join(' or ')} for ${status}, got "${received}"`, response);
+    }
+    if (!received.endsWith('json')) return;
+    const schemaPointer = `${pointer}/content/${pointerSegment(received)}/schema`;
+    let validate = this.validators.get(schemaPointer);
+    if (!validate) {
+      validate = this.ajv.compile(specRef(schemaPointer));
+      this.validators.set(schemaPointer, validate);
+    }
+    if (!validate(response.json())) {
+      const problems = (validate.errors ?? []).map((error) => `${error.instancePath || '(body)'} ${error.message}`).join('; ');
+      this.fail(`${where}: ${status} body does not match the spec: ${problems}`, response);
+    }
+  }
+
+  private fail(message: string, response: HttpResponse): never {
+    throw new AssertionError({ message: `${message}\n  body: ${redactSecrets(response.text.slice(0, 500))}` });
+  }
+
+  private operation(operationId: string): Operation {
+    for (const [path, pathItem] of Object.entries(this.spec.paths)) {
+      for (const [method, operation] of Object.entries(pathItem)) {
+        const candidate = operation as { operationId?: string; responses?: Record<string, ResponseObject> };
+        if (candidate?.operationId === operationId) return { method, path, responses: candidate.responses ?? {} };
+      }
+    }
+    throw new Error(`operation ${operationId} is not in specs/${this.api}.yaml`);
+  }
+
+  private resolve(pointer: string): unknown {
+    return pointer
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((node, segment) => (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')], this.spec);
+  }
+
+  /** Every operation id with its method, path and whether it needs a credential. */
+  operations(): { operationId: string; method: string; path: string; secured: boolean }[] {
+    const globalSecurity = (this.spec.security as unknown[] | undefined) ?? [];
+    return Object.entries(this.spec.paths).flatMap(([path, pathItem]) =>
+      Object.entries(pathItem)
+        .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method))
+        .map(([method, operation]) => {
+          const { operationId, security } = operation as { operationId: string; security?: unknown[] };
+          return { operationId, method, path, secured: (security ?? globalSecurity).length > 0 };
+        }),
+    );
+  }
+}

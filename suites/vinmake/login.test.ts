@@ -1,0 +1,139 @@
+import { expect } from 'vitest';
+import { expectJson, expectStatus } from '../harness/expect-http.ts';
+import { inferred, realClients, seed } from '../harness/rule.ts';
+import { ROLE_OF, loginForm, login, rule, spec, startFromSeed, vinmake, type Schemas, type VinmakeRole } from './suite.ts';
+
+startFromSeed();
+
+rule(
+  'VM-LOGIN-001',
+  'Login with e-mail and password as a form answers 200 with access_token, token_type, expires_in and user',
+  seed('Send your email and password to /auth/login to receive an access token'),
+  async (t) => {
+    const account = t.account('admin');
+    const response = await loginForm(account.username, account.password);
+    expectStatus(response, 200);
+    spec.expectMatches('login', response);
+  },
+);
+
+rule(
+  'VM-LOGIN-002',
+  'token_type is "bearer" and expires_in is 3600',
+  seed('Lifetime: 1 hour (3600 seconds)'),
+  async (t) => {
+    const body = await login(t, 'staff');
+    expect(body.token_type).toBe('bearer');
+    expect(body.expires_in).toBe(3600);
+  },
+);
+
+for (const [index, role] of (['admin', 'staff', 'client'] as VinmakeRole[]).entries()) {
+  rule(
+    `VM-LOGIN-00${3 + index}`,
+    `The login response's user carries the ${role} account's e-mail and role "${ROLE_OF[role]}"`,
+    seed('"user": { "id": "uuid-here", "email": "thai@vinmake.com", "role": "admin", "app_metadata": {}, "user_metadata": {} }'),
+    async (t) => {
+      const account = t.account(role);
+      const body = await login(t, role);
+      expect(body.user.email.toLowerCase()).toBe(account.username.toLowerCase());
+      expect(body.user.role).toBe(ROLE_OF[role]);
+    },
+  );
+}
+
+rule(
+  'VM-LOGIN-006',
+  'A wrong password answers 401 {"detail":"Invalid credentials"}',
+  seed('Error Response (401): { "detail": "Invalid credentials" }'),
+  async (t) => {
+    const account = t.account('client');
+    expectJson(await loginForm(account.username, `${account.password}-wrong`), 401, { detail: 'Invalid credentials' });
+  },
+);
+
+rule(
+  'VM-LOGIN-007',
+  'An unknown e-mail gets exactly the answer a wrong password gets',
+  inferred('a different answer for unknown accounts would let anyone test which e-mails have accounts'),
+  async (t) => {
+    const account = t.account('client');
+    const wrongPassword = await loginForm(account.username, 'not-the-password');
+    const unknownUser = await loginForm('nobody-here@vinmake.test', 'not-the-password');
+    expect(unknownUser.status).toBe(wrongPassword.status);
+    expect(unknownUser.text).toBe(wrongPassword.text);
+  },
+);
+
+rule(
+  'VM-LOGIN-008',
+  'A login form without password answers 422 with a FastAPI detail list locating body.password',
+  realClients('a missing form field gives 422 with {"detail":[{"type","loc","msg",...}]}'),
+  async (t) => {
+    const response = await vinmake.http.post('/auth/login', { form: { username: t.account('admin').username } });
+    spec.expectMatches('login', response);
+    expectStatus(response, 422);
+    const { detail } = response.json<Schemas['ValidationError']>();
+    expect(detail.map((issue) => issue.loc)).toContainEqual(['body', 'password']);
+  },
+);
+
+rule(
+  'VM-LOGIN-009',
+  'A login form without username answers 422 locating body.username',
+  realClients('a missing form field gives 422 with {"detail":[{"type","loc","msg",...}]}'),
+  async () => {
+    const response = await vinmake.http.post('/auth/login', { form: { password: 'whatever-1' } });
+    spec.expectMatches('login', response);
+    expectStatus(response, 422);
+    expect(response.json<Schemas['ValidationError']>().detail.map((issue) => issue.loc)).toContainEqual(['body', 'username']);
+  },
+);
+
+rule(
+  'VM-LOGIN-010',
+  'Credentials sent as JSON instead of a form are not accepted: 422',
+  seed('Content-Type: application/x-www-form-urlencoded'),
+  async (t) => {
+    const account = t.account('admin');
+    const response = await vinmake.http.post('/auth/login', { json: { username: account.username, password: account.password } });
+    expectStatus(response, 422);
+    spec.expectMatches('login', response);
+  },
+);
+
+rule(
+  'VM-LOGIN-011',
+  'The e-mail goes in the username field: a form with "email" instead answers 422',
+  seed('Use the field name username even though the value is an email address. This follows OAuth2 password flow conventions.'),
+  async (t) => {
+    const account = t.account('admin');
+    const response = await vinmake.http.post('/auth/login', { form: { email: account.username, password: account.password } });
+    expectStatus(response, 422);
+    expect(response.json<Schemas['ValidationError']>().detail.map((issue) => issue.loc)).toContainEqual(['body', 'username']);
+  },
+);
+
+rule(
+  'VM-LOGIN-012',
+  'A malformed body with a JSON content type answers 422, not 500',
+  realClients('FastAPI conventions: a missing form field gives 422'),
+  async () => {
+    const response = await vinmake.http.post('/auth/login', { body: '{"username": ', contentType: 'application/json' });
+    expectStatus(response, 422);
+    spec.expectMatches('login', response);
+  },
+);
+
+rule(
+  'VM-LOGIN-013',
+  'Logging in twice gives two working tokens: a new login does not end the previous session',
+  seed('Re-authenticate when you receive a 401 response'),
+  async (t) => {
+    const first = await login(t, 'client');
+    const second = await login(t, 'client');
+    for (const token of [first.access_token, second.access_token]) {
+      expectStatus(await vinmake.http.get('/auth/test/client', { headers: { authorization: `Bearer ${token}` } }), 200);
+    }
+  },
+);

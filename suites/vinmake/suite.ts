@@ -1,0 +1,56 @@
+/** The VinMake target, its seeded accounts and the helpers its rules share. */
+import { beforeAll } from 'vitest';
+import type { components } from '../../specs/generated/vinmake.d.ts';
+import { conformanceSuite, type RuleContext } from '../harness/conformance.ts';
+import { expectStatus } from '../harness/expect-http.ts';
+import { bearer, type HttpResponse } from '../harness/http.ts';
+
+export type Schemas = components['schemas'];
+export type VinmakeRole = 'admin' | 'staff' | 'client' | 'client2';
+
+/** The seeded users of DESIGN.md; `<API>_<ROLE>_USERNAME/_PASSWORD` override them. */
+export const SEEDED_ACCOUNTS: Record<VinmakeRole, { username: string; password: string }> = {
+  admin: { username: 'admin@vinmake.test', password: 'admin-pass-1' },
+  staff: { username: 'staff@vinmake.test', password: 'staff-pass-1' },
+  client: { username: 'client@vinmake.test', password: 'client-pass-1' },
+  client2: { username: 'client2@vinmake.test', password: 'client2-pass-1' },
+};
+
+/** The VinMake role each account holds. */
+export const ROLE_OF: Record<VinmakeRole, Schemas['Role']> = { admin: 'admin', staff: 'staff', client: 'client', client2: 'client' };
+
+export const vinmake = conformanceSuite('vinmake', 'VINMAKE', SEEDED_ACCOUNTS);
+export const { rule, spec } = vinmake;
+
+/** Every file starts from the seed when the target is a mock. */
+export function startFromSeed(): void {
+  beforeAll(async () => {
+    await (await vinmake.findControlPlane())?.reset();
+  });
+}
+
+export function loginForm(username: string, password: string) {
+  return vinmake.http.post('/auth/login', { form: { username, password } });
+}
+
+/**
+ * Logs in as a role. Seeded defaults that a non-mock target rejects skip the rule (that server has
+ * other users); configured credentials, or any on the mock, must work.
+ */
+export async function login(t: RuleContext, role: VinmakeRole): Promise<Schemas['LoginResponse']> {
+  const account = t.account(role);
+  const response = await loginForm(account.username, account.password);
+  if (response.status !== 200 && !account.configured && !(await vinmake.findControlPlane())) {
+    t.skip(`the seeded ${role} account is not on this target: set VINMAKE_${role.toUpperCase()}_USERNAME and _PASSWORD`);
+  }
+  expectStatus(response, 200);
+  return response.json<Schemas['LoginResponse']>();
+}
+
+export async function tokenOf(t: RuleContext, role: VinmakeRole): Promise<string> {
+  return (await login(t, role)).access_token;
+}
+
+export async function getAs(t: RuleContext, role: VinmakeRole, path: string): Promise<HttpResponse> {
+  return vinmake.http.get(path, { headers: bearer(await tokenOf(t, role)) });
+}
