@@ -100,7 +100,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The page the reset e-mail links to, with a form for the new password */
+        get: operations["showPasswordResetPage"];
         put?: never;
         /**
          * Set a new password with the token from the reset e-mail
@@ -634,6 +635,29 @@ export interface operations {
                 };
             };
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    showPasswordResetPage: {
+        parameters: {
+            query: {
+                /** @description The single-use token from the e-mail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML form that posts the token and the new password. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
         };
     };
     completePasswordReset: {

@@ -3,6 +3,7 @@
  * titled `<ID> <title>`; the citation rides in the test's meta for reports and in failure messages.
  */
 import { test, type TestContext } from 'vitest';
+import { redactSecrets } from './redact.ts';
 
 export type CitationKind = 'seed' | 'real-clients' | 'inferred';
 
@@ -56,11 +57,19 @@ export function ruleFactory<C>(api: string, makeContext: (test: TestContext) => 
       } catch (error) {
         // Name the rule and its source under the failure, so a red line explains itself.
         const isSkip = (error as { code?: unknown } | null)?.code === 'VITEST_PENDING';
-        if (error instanceof Error && !isSkip && !error.message.includes('\n  rule ')) {
-          error.message += `\n  rule ${id}, from the ${describeCitation(citation)}`;
+        if (error instanceof Error && !isSkip) {
+          redactFailure(error);
+          if (!error.message.includes('\n  rule ')) error.message += `\n  rule ${id}, from the ${describeCitation(citation)}`;
         }
         throw error;
       }
     });
   };
+}
+
+/** Tokens and keys never reach a report, not even inside an assertion's expected/actual values. */
+function redactFailure(error: Error & { actual?: unknown; expected?: unknown }): void {
+  error.message = redactSecrets(error.message);
+  if (typeof error.actual === 'string') error.actual = redactSecrets(error.actual);
+  if (typeof error.expected === 'string') error.expected = redactSecrets(error.expected);
 }
