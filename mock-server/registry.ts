@@ -1,11 +1,12 @@
 /** The mocks this project serves, in port order. */
+import { machhub } from './apis/machhub/index.ts';
 import { vinmake } from './apis/vinmake/index.ts';
 import type { MockApiDefinition } from './core/mock-api.ts';
 import { createLogger } from './core/logging.ts';
 import { listen, type RunningServer } from './core/server.ts';
 import type { SeededAccount } from './core/mock-api.ts';
 
-export const MOCK_APIS: MockApiDefinition[] = [vinmake];
+export const MOCK_APIS: MockApiDefinition[] = [vinmake, machhub];
 
 export function findMockApi(name: string): MockApiDefinition | undefined {
   return MOCK_APIS.find((api) => api.name === name.toLowerCase());

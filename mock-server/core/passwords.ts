@@ -35,3 +35,13 @@ export async function verifyPassword(password: string, encoded: string | undefin
   const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected) && known;
 }
+
+// Hashing is slow on purpose; seed passwords are hashed once per process and reused by every reset.
+const seedHashes = new Map<string, Promise<string>>();
+
+/** The hash of a seeded (public, fixture) password, computed once per process. */
+export function seedPasswordHash(password: string): Promise<string> {
+  let hash = seedHashes.get(password);
+  if (!hash) seedHashes.set(password, (hash = hashPassword(password)));
+  return hash;
+}

@@ -1,5 +1,5 @@
 /** The VinMake mock's mutable state, rebuilt from the seed on every reset. */
-import { hashPassword } from '../../core/passwords.ts';
+import { seedPasswordHash } from '../../core/passwords.ts';
 import { Table } from '../../core/store.ts';
 import type { Role } from './roles.ts';
 import { SEED_CLIENTS, SEED_MATERIALS, SEED_USERS } from './seed.ts';
@@ -65,14 +65,6 @@ export interface VinmakeState {
   resetTokens: Table<ResetTokenRecord>;
 }
 
-// Hashing is slow on purpose; the seed's hashes are made once per process and reused by resets.
-const seedHashes = new Map<string, Promise<string>>();
-function seedHash(password: string): Promise<string> {
-  let hash = seedHashes.get(password);
-  if (!hash) seedHashes.set(password, (hash = hashPassword(password)));
-  return hash;
-}
-
 export function findUserByEmail(state: VinmakeState, email: string): UserRecord | undefined {
   const wanted = email.trim().toLowerCase();
   return state.users.find((user) => user.email.toLowerCase() === wanted);
@@ -80,7 +72,7 @@ export function findUserByEmail(state: VinmakeState, email: string): UserRecord 
 
 export async function createSeededState(): Promise<VinmakeState> {
   const users = await Promise.all(
-    SEED_USERS.map(async ({ password, ...user }) => ({ ...user, passwordHash: await seedHash(password) })),
+    SEED_USERS.map(async ({ password, ...user }) => ({ ...user, passwordHash: await seedPasswordHash(password) })),
   );
   return {
     users: new Table(users),

@@ -1,0 +1,24 @@
+/** What every MACHHUB route needs: the current state and the shared services. */
+import type { Clock } from '../../core/clock.ts';
+import { httpError } from '../../core/http-error.ts';
+import type { Issuer } from '../../core/issuer.ts';
+import type { Outbox } from '../../core/outbox.ts';
+import type { SpecValidator } from '../../core/validation.ts';
+import { MACHHUB_ERRORS } from './errors.ts';
+import type { MachhubState } from './state.ts';
+
+export interface MachhubContext {
+  /** Replaced whole on reset; always read it through the context. */
+  state: MachhubState;
+  clock: Clock;
+  outbox: Outbox;
+  issuer: Issuer;
+  validator: SpecValidator;
+}
+
+/** Validates a body against a spec schema; a failure becomes a plain-text 400. */
+export function validBody<T>(context: MachhubContext, schemaName: string, body: unknown): T {
+  const issues = context.validator.body(schemaName, body);
+  if (issues.length > 0) throw httpError(MACHHUB_ERRORS.badRequest, issues);
+  return body as T;
+}

@@ -1,0 +1,66 @@
+/** API keys: `mchx_<12-char id>_<secret>`, shown once, stored as a SHA-256 digest. */
+import express, { type Router } from 'express';
+import type { components } from '../../../../specs/generated/machhub.d.ts';
+import { httpError } from '../../../core/http-error.ts';
+import { randomHex, randomToken, sha256 } from '../../../core/secrets.ts';
+import { validBody, type MachhubContext } from '../context.ts';
+import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
+import { authenticate, principalOf, requirePermission } from '../guards.ts';
+import type { ApiKeyRecord } from '../state.ts';
+
+type Schemas = components['schemas'];
+
+function toApiKey(record: ApiKeyRecord): Schemas['ApiKey'] {
+  return {
+    id: record.id,
+    name: record.name,
+    description: record.description,
+    features: record.features,
+    expiration: record.expiration,
+    created_at: record.createdAt,
+    prefix: `mchx_${record.id}`,
+  };
+}
+
+export function apiKeyRoutes(context: MachhubContext): Router {
+  const router = express.Router();
+  const json = express.json({ limit: '16kb' });
+  router.use('/api/api-key', authenticate(context));
+
+  router.post('/api/api-key/generate', requirePermission(context, 'api_keys', 'read-write', 'all'), json, (req, res) => {
+    const input = validBody<Schemas['ApiKeyCreate']>(context, 'ApiKeyCreate', req.body);
+    let id = randomHex(12);
+    while (context.state.apiKeys.get(id)) id = randomHex(12);
+    // base64url may hold '_' and '-'; the id never does, so the key still splits at the first '_' after it.
+    const token = `mchx_${id}_${randomToken(24)}`;
+    const record = context.state.apiKeys.insert({
+      id,
+      name: input.name,
+      description: input.description ?? '',
+      features: input.features ?? [],
+      expiration: input.expiration ? new Date(input.expiration).toISOString() : null,
+      createdAt: context.clock.now().toISOString(),
+      createdBy: principalOf(res).user.id,
+      digest: sha256(token),
+    });
+    const body: Schemas['ApiKeyCreated'] = { ...toApiKey(record), token };
+    res.status(201).set('Cache-Control', 'no-store').json(body);
+  });
+
+  router.get('/api/api-key/get-all', requirePermission(context, 'api_keys', 'read', 'all'), (_req, res) => {
+    res.json(context.state.apiKeys.all().map(toApiKey));
+  });
+
+  router.delete('/api/api-key/delete', requirePermission(context, 'api_keys', 'read-write', 'all'), json, (req, res) => {
+    const fromBody = (req.body as { id?: unknown } | undefined)?.id;
+    const id = typeof req.query.id === 'string' ? req.query.id : fromBody;
+    if (typeof id !== 'string' || id === '') throw badRequest('id is required (query ?id= or body {"id"})');
+    // Accept the lookup id or the public prefix `mchx_<id>`.
+    const lookupId = id.startsWith('mchx_') ? id.slice(5, 17) : id;
+    if (!context.state.apiKeys.delete(lookupId)) throw httpError(MACHHUB_ERRORS.notFound);
+    const body: Schemas['Success'] = { success: true };
+    res.json(body);
+  });
+
+  return router;
+}
