@@ -5,7 +5,8 @@
 import type { TestContext } from 'vitest';
 import type { ApiName } from '../../specs/apis.ts';
 import { ControlPlane } from './control-plane.ts';
-import { HttpClient } from './http.ts';
+import { expectStatus } from './expect-http.ts';
+import { HttpClient, type HttpResponse } from './http.ts';
 import { ruleFactory } from './rule.ts';
 import { SpecAssertions } from './spec-assert.ts';
 import { resolveTarget, type Account, type Target } from './target.ts';
@@ -24,6 +25,11 @@ export interface RuleContext {
   account(role: string): Account;
   /** The HS256 secret of the target, or a skip when it was not shared. */
   jwtSecret(): string;
+  /**
+   * Logs a role in through `send`. Seeded defaults that a non-mock target rejects skip the rule
+   * (that server has other users); configured credentials, or any on a mock, must work.
+   */
+  signIn(role: string, send: (account: Account) => Promise<HttpResponse>): Promise<HttpResponse>;
 }
 
 export interface ConformanceSuite {
@@ -68,6 +74,15 @@ export function conformanceSuite(
       },
       jwtSecret() {
         return target.jwtSecret ?? skip(`needs the token signing secret: set ${envPrefix}_JWT_SECRET`);
+      },
+      async signIn(role, send) {
+        const account = this.account(role);
+        const response = await send(account);
+        if (response.status !== 200 && !account.configured && !(await findControlPlane())) {
+          skip(`the seeded ${role} account is not on this target: set ${envPrefix}_${role.toUpperCase()}_USERNAME and _PASSWORD`);
+        }
+        expectStatus(response, 200);
+        return response;
       },
     };
   };

@@ -34,3 +34,12 @@ function parseOrUndefined(text: string): unknown {
     return undefined;
   }
 }
+
+/** Status, a text/plain content type, and the body exactly (string) or matching (RegExp). */
+export function expectText(response: HttpResponse, status: number, body?: string | RegExp): void {
+  expectStatus(response, status);
+  expectHeader(response, 'content-type', /^text\/plain\b/);
+  if (body === undefined) return;
+  const matches = typeof body === 'string' ? response.text === body : body.test(response.text);
+  if (!matches) fail(response, `body ${JSON.stringify(String(body))}`, `body ${JSON.stringify(redactSecrets(response.text.slice(0, 300)))}`);
+}

@@ -1,12 +1,12 @@
 /** The suites' HTTP client on undici: one call, one plain response record that failure messages can quote. */
-import { request } from 'undici';
+import { request, type FormData } from 'undici';
 
 export interface SendOptions {
   headers?: Record<string, string>;
   json?: unknown;
   form?: Record<string, string>;
-  /** A raw body, sent as is with `contentType`. */
-  body?: string;
+  /** A raw body, sent as is with `contentType`; a FormData goes as multipart with its own boundary. */
+  body?: string | FormData;
   contentType?: string;
 }
 
@@ -26,7 +26,7 @@ export class HttpClient {
 
   async send(method: string, path: string, options: SendOptions = {}): Promise<HttpResponse> {
     const headers: Record<string, string> = { ...options.headers };
-    let body: string | undefined = options.body;
+    let body: string | FormData | undefined = options.body;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] ??= 'application/json';

@@ -2,7 +2,6 @@
 import { beforeAll } from 'vitest';
 import type { components } from '../../specs/generated/vinmake.d.ts';
 import { conformanceSuite, type RuleContext } from '../harness/conformance.ts';
-import { expectStatus } from '../harness/expect-http.ts';
 import { bearer, type HttpResponse } from '../harness/http.ts';
 
 export type Schemas = components['schemas'];
@@ -33,17 +32,9 @@ export function loginForm(username: string, password: string) {
   return vinmake.http.post('/auth/login', { form: { username, password } });
 }
 
-/**
- * Logs in as a role. Seeded defaults that a non-mock target rejects skip the rule (that server has
- * other users); configured credentials, or any on the mock, must work.
- */
+/** Logs in as a role through the login form. */
 export async function login(t: RuleContext, role: VinmakeRole): Promise<Schemas['LoginResponse']> {
-  const account = t.account(role);
-  const response = await loginForm(account.username, account.password);
-  if (response.status !== 200 && !account.configured && !(await vinmake.findControlPlane())) {
-    t.skip(`the seeded ${role} account is not on this target: set VINMAKE_${role.toUpperCase()}_USERNAME and _PASSWORD`);
-  }
-  expectStatus(response, 200);
+  const response = await t.signIn(role, (account) => loginForm(account.username, account.password));
   return response.json<Schemas['LoginResponse']>();
 }
 
