@@ -1,12 +1,13 @@
 /** The mocks this project serves, in port order. */
 import { machhub } from './apis/machhub/index.ts';
 import { vinmake } from './apis/vinmake/index.ts';
+import { vntana } from './apis/vntana/index.ts';
 import type { MockApiDefinition } from './core/mock-api.ts';
 import { createLogger } from './core/logging.ts';
 import { listen, type RunningServer } from './core/server.ts';
 import type { SeededAccount } from './core/mock-api.ts';
 
-export const MOCK_APIS: MockApiDefinition[] = [vinmake, machhub];
+export const MOCK_APIS: MockApiDefinition[] = [vinmake, machhub, vntana];
 
 export function findMockApi(name: string): MockApiDefinition | undefined {
   return MOCK_APIS.find((api) => api.name === name.toLowerCase());

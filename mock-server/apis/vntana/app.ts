@@ -1,0 +1,84 @@
+/** Builds the VNTANA mock: an Express app over seeded state; starting a server happens elsewhere. */
+import cors from 'cors';
+import express from 'express';
+import { loadSpec } from '../../../specs/apis.ts';
+import { Clock } from '../../core/clock.ts';
+import { createControlPlane } from '../../core/control-plane.ts';
+import { httpError } from '../../core/http-error.ts';
+import { createIssuer } from '../../core/issuer.ts';
+import { requestLogger } from '../../core/logging.ts';
+import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
+import { Outbox } from '../../core/outbox.ts';
+import { randomToken } from '../../core/secrets.ts';
+import { SpecValidator } from '../../core/validation.ts';
+import type { VntanaContext } from './context.ts';
+import { VNTANA_ERRORS, vntanaErrorWriter } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+import { productRoutes } from './routes/products.ts';
+import { seedUser } from './seed-user.ts';
+import { SEED_USERS } from './seed.ts';
+import { createSeededState, seededPersonalAccessTokens } from './state.ts';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS } from './token-policy.ts';
+
+/** Browser clients read the token header and send the custom ones (REAL-CLIENTS.md). */
+const CORS = cors({
+  origin: true,
+  methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+  allowedHeaders: ['Content-Type', 'X-AUTH-TOKEN', 'organizationUuid', 'clientUuid'],
+  exposedHeaders: ['X-AUTH-TOKEN'],
+  maxAge: 600,
+});
+
+export async function createVntanaMock(options: MockOptions): Promise<MockInstance> {
+  const env = options.env ?? process.env;
+  const personalAccessTokens = seededPersonalAccessTokens(env);
+  const clock = new Clock();
+  const context: VntanaContext = {
+    state: await createSeededState(personalAccessTokens),
+    clock,
+    outbox: new Outbox(clock),
+    issuer: await createIssuer({
+      key: { alg: 'HS256', secret: env.VNTANA_JWT_SECRET || randomToken(32) },
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
+      clock,
+    }),
+    validator: new SpecValidator(loadSpec('vntana')),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLogger(options.logger));
+  app.use(
+    '/__mock',
+    createControlPlane({
+      api: 'vntana',
+      clock,
+      outbox: context.outbox,
+      reset: async () => {
+        context.state = await createSeededState(personalAccessTokens);
+      },
+      seedUser: (body) => seedUser(context, body),
+    }),
+  );
+  app.use(CORS);
+  app.use(authRoutes(context));
+  app.use(organizationRoutes(context));
+  app.use(productRoutes(context));
+  app.use(() => {
+    throw httpError(VNTANA_ERRORS.notFound);
+  });
+  app.use(vntanaErrorWriter(options.logger));
+
+  return {
+    app,
+    seededAccounts: SEED_USERS.map((user) => ({
+      login: user.email,
+      password: user.password,
+      role: user.envRole.toLowerCase(),
+      note: `${Object.values(user.organizationRoles).join(', ')}; personal access token ${personalAccessTokens[user.uuid]}`,
+    })),
+  };
+}

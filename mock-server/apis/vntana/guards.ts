@@ -1,0 +1,68 @@
+/**
+ * The token guard. Every later call sends `X-AUTH-TOKEN: Bearer <token>`; a missing, raw (no
+ * `Bearer `), tampered, expired, revoked or logged-out token is 403 FORBIDDEN, as VNTANA answers.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { httpError } from '../../core/http-error.ts';
+import { TokenRejected } from '../../core/issuer.ts';
+import type { VntanaContext } from './context.ts';
+import { VNTANA_ERRORS } from './errors.ts';
+import { managesOrganization } from './roles.ts';
+import type { SessionRecord, TokenKind, UserRecord } from './state.ts';
+
+export interface Caller {
+  user: UserRecord;
+  session: SessionRecord;
+}
+
+const BEARER = /^Bearer (\S+)$/i;
+
+export function callerOf(res: Response): Caller {
+  const caller = res.locals.caller as Caller | undefined;
+  if (!caller) throw new Error('route reached without authenticate()');
+  return caller;
+}
+
+/** Accepts a live token of one of `kinds` (all kinds when omitted). */
+export function authenticate(context: VntanaContext, kinds?: TokenKind[]): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const token = BEARER.exec(req.get('x-auth-token')?.trim() ?? '')?.[1];
+    if (!token) throw httpError(VNTANA_ERRORS.forbidden);
+    let claims;
+    try {
+      claims = await context.issuer.verify(token);
+    } catch (error) {
+      if (error instanceof TokenRejected) throw httpError(VNTANA_ERRORS.forbidden);
+      throw error;
+    }
+    const session = context.state.sessions.get(String(claims.jti));
+    const user = session && context.state.users.get(session.userId);
+    if (!session || !user || session.revokedAt !== null || session.userId !== claims.sub) throw httpError(VNTANA_ERRORS.forbidden);
+    if (kinds && !kinds.includes(session.kind)) throw httpError(VNTANA_ERRORS.forbidden);
+    res.locals.caller = { user, session } satisfies Caller;
+    next();
+  };
+}
+
+/** The organization an organization or workspace token is for. */
+export function organizationOf(context: VntanaContext, caller: Caller): string {
+  if (caller.session.organizationUuid) return caller.session.organizationUuid;
+  const workspace = caller.session.clientUuid ? context.state.workspaces.get(caller.session.clientUuid) : undefined;
+  if (!workspace) throw httpError(VNTANA_ERRORS.forbidden);
+  return workspace.organizationUuid;
+}
+
+/**
+ * Whether the token reaches a workspace's data: a workspace token of that workspace, or an
+ * organization token of its organization held by an owner or admin.
+ */
+export function reachesWorkspace(context: VntanaContext, caller: Caller, clientUuid: string): boolean {
+  const workspace = context.state.workspaces.get(clientUuid);
+  if (!workspace) return false;
+  const { session, user } = caller;
+  if (session.kind === 'workspace') return session.clientUuid === clientUuid && user.workspaceRoles[clientUuid] !== undefined;
+  if (session.kind === 'organization') {
+    return session.organizationUuid === workspace.organizationUuid && managesOrganization(user.organizationRoles[workspace.organizationUuid]);
+  }
+  return false;
+}
