@@ -116,12 +116,12 @@ rule(
 
 rule(
   'MH-AUTH-009',
-  'A token still works a second before its 24 hours are up',
+  'A token still works ten seconds before its 24 hours are up',
   realClients('lifetime 24 h by default'),
   async (t) => {
     const control = await t.controlPlane();
     const token = await tokenOf(t, 'operator');
-    await control.advanceClock(86_399);
+    await control.advanceClock(86_400 - 10); // iat is whole seconds: leave room for the time the calls take
     expectStatus(await http.get('/machhub/products/count', { headers: bearer(token) }), 200);
   },
 );

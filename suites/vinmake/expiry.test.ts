@@ -11,12 +11,12 @@ afterEach(async () => {
 
 rule(
   'VM-EXP-001',
-  'A token still works a second before its hour is up',
+  'A token still works ten seconds before its hour is up',
   seed('Lifetime: 1 hour (3600 seconds)'),
   async (t) => {
     const control = await t.controlPlane();
     const token = await tokenOf(t, 'client');
-    await control.advanceClock(3599);
+    await control.advanceClock(3600 - 10); // iat is whole seconds: leave room for the time the calls take
     expectStatus(await vinmake.http.get('/auth/test/client', { headers: bearer(token) }), 200);
   },
 );
