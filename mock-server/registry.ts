@@ -1,4 +1,5 @@
 /** The mocks this project serves, in port order. */
+import { enclaive } from './apis/enclaive/index.ts';
 import { machhub } from './apis/machhub/index.ts';
 import { vinmake } from './apis/vinmake/index.ts';
 import { vntana } from './apis/vntana/index.ts';
@@ -7,7 +8,7 @@ import { createLogger } from './core/logging.ts';
 import { listen, type RunningServer } from './core/server.ts';
 import type { SeededAccount } from './core/mock-api.ts';
 
-export const MOCK_APIS: MockApiDefinition[] = [vinmake, machhub, vntana];
+export const MOCK_APIS: MockApiDefinition[] = [vinmake, machhub, vntana, enclaive];
 
 export function findMockApi(name: string): MockApiDefinition | undefined {
   return MOCK_APIS.find((api) => api.name === name.toLowerCase());

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const API_NAMES = ['vinmake', 'machhub', 'vntana'] as const;
+export const API_NAMES = ['vinmake', 'machhub', 'vntana', 'enclaive'] as const;
 export type ApiName = (typeof API_NAMES)[number];
 
 export function specPath(api: ApiName): string {

@@ -28,23 +28,28 @@ export function createLogger(options: { name: string; level?: string }, destinat
   );
 }
 
-/** Masks the values of secret query parameters, e.g. a reset link's token. */
-export function redactUrl(url: string): string {
+/**
+ * Masks the values of secret query parameters (a reset link's token) and of secret path segments:
+ * each of `secretPaths` matches a path, keeping its first group and censoring the rest of the match.
+ */
+export function redactUrl(url: string, secretPaths: RegExp[] = []): string {
   const queryStart = url.indexOf('?');
-  if (queryStart < 0) return url;
+  let path = queryStart < 0 ? url : url.slice(0, queryStart);
+  for (const pattern of secretPaths) path = path.replace(pattern, (_match, kept: string) => `${kept}${CENSOR}`);
+  if (queryStart < 0) return path;
   const params = new URLSearchParams(url.slice(queryStart + 1));
   for (const name of [...params.keys()]) {
     if (SECRET_QUERY_PARAMETERS.has(name.toLowerCase())) params.set(name, CENSOR);
   }
-  return `${url.slice(0, queryStart)}?${params.toString()}`;
+  return `${path}?${params.toString()}`;
 }
 
 /** One log line per request: method, redacted URL, status and time taken. */
-export function requestLogger(logger: Logger) {
+export function requestLogger(logger: Logger, options: { secretPaths?: RegExp[] } = {}) {
   return pinoHttp({
     logger,
     serializers: {
-      req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: redactUrl(req.url ?? '') }),
+      req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: redactUrl(req.url ?? '', options.secretPaths) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),

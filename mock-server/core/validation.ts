@@ -125,10 +125,33 @@ function kindOf(error: ErrorObject): string {
   }
 }
 
+/** Pydantic's wording, which FastAPI clients already know. */
 function messageOf(error: ErrorObject): string {
-  if (error.keyword === 'format') return `Input should be a valid ${(error.params as { format: string }).format}`;
-  if (error.keyword === 'minProperties') return 'At least one field must be given';
-  return `Input ${error.message ?? 'is invalid'}`;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return `Input should be a valid ${String(params.type).split(',')[0]}`;
+    case 'format':
+      return `Input should be a valid ${String(params.format)}`;
+    case 'minLength':
+      return `String should have at least ${String(params.limit)} characters`;
+    case 'maxLength':
+      return `String should have at most ${String(params.limit)} characters`;
+    case 'pattern':
+      return `String should match pattern '${String(params.pattern)}'`;
+    case 'minimum':
+      return `Input should be greater than or equal to ${String(params.limit)}`;
+    case 'maximum':
+      return `Input should be less than or equal to ${String(params.limit)}`;
+    case 'minProperties':
+      return 'At least one field must be given';
+    case 'enum':
+      return `Input should be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'const':
+      return `Input should be ${JSON.stringify(params.allowedValue)}`;
+    default:
+      return `Input ${error.message ?? 'is invalid'}`;
+  }
 }
 
 function unescapePointer(segment: string): string | number {

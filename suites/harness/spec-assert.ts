@@ -92,8 +92,11 @@ export class SpecAssertions {
       Object.entries(pathItem)
         .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method))
         .map(([method, operation]) => {
-          const { operationId, security } = operation as { operationId: string; security?: unknown[] };
-          return { operationId, method, path, secured: (security ?? globalSecurity).length > 0 };
+          const { operationId, security } = operation as { operationId: string; security?: object[] };
+          const requirements = security ?? (globalSecurity as object[]);
+          // A `{}` among the requirements makes the credential optional.
+          const secured = requirements.length > 0 && !requirements.some((requirement) => Object.keys(requirement).length === 0);
+          return { operationId, method, path, secured };
         }),
     );
   }

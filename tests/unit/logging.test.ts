@@ -31,5 +31,6 @@ describe('log redaction', () => {
     expect(redactUrl('/auth/reset-password?token=abc123&lang=en')).toBe('/auth/reset-password?token=%5Bredacted%5D&lang=en');
     expect(redactUrl('/api/v1/materials?page=2')).toBe('/api/v1/materials?page=2');
     expect(redactUrl('/plain')).toBe('/plain');
+    expect(redactUrl('/api/verify-email/abc.def?x=1', [/^(\/api\/verify-email\/)[^/]+/])).toBe('/api/verify-email/[redacted]?x=1');
   });
 });

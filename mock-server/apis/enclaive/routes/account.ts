@@ -1,0 +1,117 @@
+/** The account's life: register, verify, resend, login, refresh, forgot and reset password, exist-email. */
+import express, { type Router } from 'express';
+import type { components } from '../../../../specs/generated/enclaive.d.ts';
+import { httpError } from '../../../core/http-error.ts';
+import { issueMailedToken, redeemMailedToken } from '../../../core/mailed-tokens.ts';
+import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
+import { originOf, validBody, type EnclaiveContext } from '../context.ts';
+import { ENCLAIVE_ERRORS } from '../errors.ts';
+import { createDefaultTeam } from '../teams.ts';
+import { findUserByEmail, normalizeEmail, objectId } from '../state.ts';
+import { authenticate, callerOf, issueTokens } from '../tokens.ts';
+
+type Schemas = components['schemas'];
+
+const VERIFICATION_LIFETIME_SECONDS = 24 * 3600;
+const RESET_LIFETIME_SECONDS = 3600;
+const STATUS_OK: Schemas['StatusOk'] = { status: 'ok' };
+
+export function accountRoutes(context: EnclaiveContext): Router {
+  const router = express.Router();
+  const json = express.json({ limit: '16kb' });
+
+  const sendVerificationMail = (origin: string, user: { id: string; email: string; name: string }) => {
+    const token = issueMailedToken(context.state.verificationTokens, context.clock, user.id, VERIFICATION_LIFETIME_SECONDS);
+    context.outbox.send({
+      to: user.email,
+      subject: 'Confirm your enclaive e-mail address',
+      text: `Hello ${user.name},\nconfirm your e-mail address within 24 hours:\n${origin}/api/verify-email/${token}\n`,
+    });
+  };
+
+  router.post('/api/register', json, async (req, res) => {
+    const input = validBody<Schemas['RegisterRequest']>(context, 'RegisterRequest', req.body);
+    const email = normalizeEmail(input.email);
+    // Reserve the address before the slow hash, so a second registration racing this one is refused.
+    if (findUserByEmail(context.state, email) || context.registering.has(email)) throw httpError(ENCLAIVE_ERRORS.emailTaken);
+    context.registering.add(email);
+    try {
+      const user = context.state.users.insert({
+        id: objectId(),
+        email,
+        name: input.name,
+        passwordHash: await hashPassword(input.password),
+        verified: false,
+        tokenVersion: 0,
+        currentTeamId: null,
+        createdAt: context.clock.now().toISOString(),
+      });
+      sendVerificationMail(originOf(req), user);
+      res.status(201).json(await issueTokens(context, user));
+    } finally {
+      context.registering.delete(email);
+    }
+  });
+
+  router.get('/api/verify-email/:token', async (req, res) => {
+    const userId = redeemMailedToken(context.state.verificationTokens, context.clock, String(req.params.token));
+    const user = userId && context.state.users.get(userId);
+    if (!user) throw httpError(ENCLAIVE_ERRORS.invalidVerificationToken);
+    const verified = user.verified ? user : createDefaultTeam(context, user);
+    res.json(await issueTokens(context, verified));
+  });
+
+  router.get('/api/resend-email-verification', authenticate(context), async (req, res) => {
+    if (typeof req.query.capcha !== 'string' || req.query.capcha.trim() === '') throw httpError(ENCLAIVE_ERRORS.missingCapcha);
+    const { user } = callerOf(res);
+    if (user.verified) throw httpError(ENCLAIVE_ERRORS.alreadyVerified);
+    sendVerificationMail(originOf(req), user);
+    res.json(await issueTokens(context, user));
+  });
+
+  router.post('/api/login', json, async (req, res) => {
+    const { email, password } = validBody<Schemas['LoginRequest']>(context, 'LoginRequest', req.body);
+    const user = findUserByEmail(context.state, email);
+    const passwordMatches = await verifyPassword(password, user?.passwordHash);
+    if (!user || !passwordMatches) throw httpError(ENCLAIVE_ERRORS.invalidLogin);
+    res.status(201).json(await issueTokens(context, user));
+  });
+
+  // Rotation: the presented userToken is retired as the fresh pair is issued.
+  router.get('/api/refresh', authenticate(context), async (_req, res) => {
+    const { user, tokenId } = callerOf(res);
+    context.state.revokedTokens.insert({ id: tokenId });
+    res.json(await issueTokens(context, user));
+  });
+
+  router.post('/api/forgot-passsword', json, (req, res) => {
+    const { email } = validBody<Schemas['ForgotPasswordRequest']>(context, 'ForgotPasswordRequest', req.body);
+    const user = findUserByEmail(context.state, email);
+    if (user) {
+      const token = issueMailedToken(context.state.resetTokens, context.clock, user.id, RESET_LIFETIME_SECONDS);
+      context.outbox.send({
+        to: user.email,
+        subject: 'Reset your enclaive password',
+        text: `Hello ${user.name},\nset a new password within one hour:\n${originOf(req)}/reset-password?token=${token}\nIf you did not ask for this, ignore this mail.\n`,
+      });
+    }
+    // The same answer either way: this endpoint must not tell which e-mails have accounts.
+    res.status(201).json(STATUS_OK);
+  });
+
+  router.post('/api/reset-passsword', json, async (req, res) => {
+    const { token, newPassword } = validBody<Schemas['ResetPasswordRequest']>(context, 'ResetPasswordRequest', req.body);
+    const userId = redeemMailedToken(context.state.resetTokens, context.clock, token);
+    const user = userId && context.state.users.get(userId);
+    if (!user) throw httpError(ENCLAIVE_ERRORS.invalidResetToken);
+    // A new token version kills every token issued before the reset.
+    context.state.users.update(user.id, { passwordHash: await hashPassword(newPassword), tokenVersion: user.tokenVersion + 1 });
+    res.status(201).json(STATUS_OK);
+  });
+
+  router.get('/api/exist-email/:email', (req, res) => {
+    res.json(findUserByEmail(context.state, String(req.params.email)) !== undefined);
+  });
+
+  return router;
+}
