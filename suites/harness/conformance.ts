@@ -26,10 +26,11 @@ export interface RuleContext {
   /** The HS256 secret of the target, or a skip when it was not shared. */
   jwtSecret(): string;
   /**
-   * Logs a role in through `send`. Seeded defaults that a non-mock target rejects skip the rule
-   * (that server has other users); configured credentials, or any on a mock, must work.
+   * Logs a role in through `send`, expecting `successStatus` (200 unless the API says otherwise).
+   * Seeded defaults that a non-mock target rejects skip the rule (that server has other users);
+   * configured credentials, or any on a mock, must work.
    */
-  signIn(role: string, send: (account: Account) => Promise<HttpResponse>): Promise<HttpResponse>;
+  signIn(role: string, send: (account: Account) => Promise<HttpResponse>, successStatus?: number): Promise<HttpResponse>;
 }
 
 export interface ConformanceSuite {
@@ -75,13 +76,13 @@ export function conformanceSuite(
       jwtSecret() {
         return target.jwtSecret ?? skip(`needs the token signing secret: set ${envPrefix}_JWT_SECRET`);
       },
-      async signIn(role, send) {
+      async signIn(role, send, successStatus = 200) {
         const account = this.account(role);
         const response = await send(account);
-        if (response.status !== 200 && !account.configured && !(await findControlPlane())) {
+        if (response.status !== successStatus && !account.configured && !(await findControlPlane())) {
           skip(`the seeded ${role} account is not on this target: set ${envPrefix}_${role.toUpperCase()}_USERNAME and _PASSWORD`);
         }
-        expectStatus(response, 200);
+        expectStatus(response, successStatus);
         return response;
       },
     };

@@ -1,4 +1,5 @@
 /** The VinMake mock's mutable state, rebuilt from the seed on every reset. */
+import type { MailedTokenRecord } from '../../core/mailed-tokens.ts';
 import { seedPasswordHash } from '../../core/passwords.ts';
 import { Table } from '../../core/store.ts';
 import type { Role } from './roles.ts';
@@ -48,21 +49,12 @@ export interface ApiKeyRecord {
   lastUsedAt: string | null;
 }
 
-export interface ResetTokenRecord {
-  id: string;
-  /** SHA-256 of the token sent by mail. */
-  digest: string;
-  userId: string;
-  expiresAtMs: number;
-  usedAt: string | null;
-}
-
 export interface VinmakeState {
   users: Table<UserRecord>;
   clients: Table<ClientRecord>;
   materials: Table<MaterialRecord>;
   apiKeys: Table<ApiKeyRecord>;
-  resetTokens: Table<ResetTokenRecord>;
+  resetTokens: Table<MailedTokenRecord>;
 }
 
 export function findUserByEmail(state: VinmakeState, email: string): UserRecord | undefined {
@@ -79,6 +71,6 @@ export async function createSeededState(): Promise<VinmakeState> {
     clients: new Table(SEED_CLIENTS.map((client) => ({ ...client }))),
     materials: new Table(SEED_MATERIALS.map((material) => ({ ...material }))),
     apiKeys: new Table<ApiKeyRecord>(),
-    resetTokens: new Table<ResetTokenRecord>(),
+    resetTokens: new Table<MailedTokenRecord>(),
   };
 }

@@ -3,8 +3,8 @@ import express, { type Request, type Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { components } from '../../../../specs/generated/vinmake.d.ts';
 import { httpError } from '../../../core/http-error.ts';
+import { issueMailedToken, redeemMailedToken } from '../../../core/mailed-tokens.ts';
 import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
-import { randomToken, sha256 } from '../../../core/secrets.ts';
 import { validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
 import { authenticate, authorize, principalOf } from '../guards.ts';
@@ -83,14 +83,7 @@ export function authRoutes(context: VinmakeContext): Router {
     const { email } = validBody<Schemas['PasswordResetRequest']>(context, 'PasswordResetRequest', req.body);
     const user = findUserByEmail(context.state, email);
     if (user) {
-      const token = randomToken();
-      context.state.resetTokens.insert({
-        id: randomUUID(),
-        digest: sha256(token),
-        userId: user.id,
-        expiresAtMs: context.clock.nowMs() + RESET_TOKEN_LIFETIME_SECONDS * 1000,
-        usedAt: null,
-      });
+      const token = issueMailedToken(context.state.resetTokens, context.clock, user.id, RESET_TOKEN_LIFETIME_SECONDS);
       const link = `${originOf(req)}/auth/reset-password?token=${encodeURIComponent(token)}`;
       context.outbox.send({
         to: user.email,
@@ -107,18 +100,10 @@ export function authRoutes(context: VinmakeContext): Router {
 
   router.post('/auth/reset-password', form, json, async (req, res) => {
     const { token, password } = validBody<Schemas['PasswordResetCompletion']>(context, 'PasswordResetCompletion', req.body);
-    const digest = sha256(token);
-    const record = context.state.resetTokens.find((candidate) => candidate.digest === digest);
-    const user = record && context.state.users.get(record.userId);
-    if (!record || !user || record.usedAt !== null || record.expiresAtMs <= context.clock.nowMs()) {
-      throw httpError(VINMAKE_ERRORS.invalidResetToken);
-    }
+    const userId = redeemMailedToken(context.state.resetTokens, context.clock, token);
+    const user = userId && context.state.users.get(userId);
+    if (!user) throw httpError(VINMAKE_ERRORS.invalidResetToken);
     context.state.users.update(user.id, { passwordHash: await hashPassword(password) });
-    // Every outstanding link of this user dies with the one used.
-    const usedAt = context.clock.now().toISOString();
-    for (const other of context.state.resetTokens.filter((candidate) => candidate.userId === user.id && candidate.usedAt === null)) {
-      context.state.resetTokens.update(other.id, { usedAt });
-    }
     const body: Schemas['Message'] = { message: 'Password updated.' };
     res.json(body);
   });
