@@ -22,10 +22,10 @@ export interface StartedMock extends RunningServer {
 /** Builds one API's mock and serves it; port 0 picks a free port. */
 export async function startMock(
   api: MockApiDefinition,
-  options: { host?: string; port?: number; logLevel?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { host?: string; port?: number; logLevel?: string; env?: NodeJS.ProcessEnv; faults?: string[] } = {},
 ): Promise<StartedMock> {
   const logger = createLogger({ name: api.name, level: options.logLevel });
-  const { app, seededAccounts } = await api.create({ logger, env: options.env });
+  const { app, seededAccounts } = await api.create({ logger, env: options.env, faults: options.faults });
   const server = await listen(app, { host: options.host, port: options.port });
   return { ...server, api, seededAccounts };
 }

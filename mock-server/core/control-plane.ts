@@ -4,6 +4,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Clock } from './clock.ts';
+import type { FaultSwitches } from './faults.ts';
 import { HttpError, bodyParserFailure } from './http-error.ts';
 import type { Outbox } from './outbox.ts';
 
@@ -11,6 +12,7 @@ export interface MockControls {
   api: string;
   clock: Clock;
   outbox: Outbox;
+  faults: FaultSwitches;
   /** Puts the API's state back to its seed. */
   reset(): Promise<void>;
   /** Adds a user from a JSON description; throws HttpError 400 for a bad one. */
@@ -22,12 +24,28 @@ export function controlPlaneError(message: string): HttpError {
 }
 
 export function createControlPlane(controls: MockControls): Router {
-  const { clock, outbox } = controls;
+  const { clock, outbox, faults } = controls;
   const router = express.Router();
   router.use(express.json({ limit: '64kb' }));
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', api: controls.api, time: clock.now().toISOString() });
+    res.json({ status: 'ok', api: controls.api, time: clock.now().toISOString(), faults: faults.list() });
+  });
+
+  router.get('/faults', (_req, res) => {
+    res.json({ active: faults.list(), available: faults.catalog });
+  });
+
+  // Faults are switched as a whole set, so a test states exactly which bugs the mock has.
+  router.put('/faults', (req, res) => {
+    const active = (req.body as { active?: unknown } | undefined)?.active;
+    if (!Array.isArray(active) || !active.every((id) => typeof id === 'string')) throw controlPlaneError('body must be {"active": [<fault id>, ...]}');
+    try {
+      faults.set(active);
+    } catch (error) {
+      throw controlPlaneError((error as Error).message);
+    }
+    res.json({ active: faults.list(), available: faults.catalog });
   });
 
   router.post('/reset', async (_req, res) => {

@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   SignJWT,
+  decodeJwt,
+  decodeProtectedHeader,
   errors,
   exportJWK,
   generateKeyPair,
@@ -15,6 +17,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import type { Clock } from './clock.ts';
+import { TOKEN_FAULTS, type FaultSwitches } from './faults.ts';
 
 export type SigningKeySpec = { alg: 'HS256'; secret: string } | { alg: 'EdDSA' | 'ES256' | 'RS256' };
 
@@ -26,6 +29,8 @@ export interface IssuerOptions {
   clock: Clock;
   /** Key id put in every token header; generated when absent. */
   kid?: string;
+  /** Switches for the token faults of TOKEN_FAULTS; none when absent. */
+  faults?: FaultSwitches;
 }
 
 export interface IssuedToken {
@@ -33,6 +38,9 @@ export interface IssuedToken {
   iat: number;
   exp: number;
 }
+
+/** Tokens issued up to this far in the future (clock skew) still count as issued now. */
+const IAT_LEEWAY_SECONDS = 60;
 
 export type RejectionReason = 'expired' | 'not-yet-valid' | 'invalid';
 
@@ -57,7 +65,8 @@ export interface Issuer {
 }
 
 export async function createIssuer(options: IssuerOptions): Promise<Issuer> {
-  const { key, issuer, audience, lifetimeSeconds, clock } = options;
+  const { key, issuer, audience, lifetimeSeconds, clock, faults } = options;
+  const faulty = (fault: { id: string }) => faults?.on(fault.id) ?? false;
   const kid = options.kid ?? randomUUID();
   let signingKey: CryptoKey | Uint8Array;
   let verifyingKey: CryptoKey | Uint8Array;
@@ -79,7 +88,7 @@ export async function createIssuer(options: IssuerOptions): Promise<Issuer> {
     lifetimeSeconds,
     async issue(claims) {
       const iat = clock.nowSeconds();
-      const exp = iat + lifetimeSeconds;
+      const exp = iat + lifetimeSeconds * (faulty(TOKEN_FAULTS.wrongLifetime) ? 2 : 1);
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: key.alg, typ: 'JWT', kid })
         .setIssuer(issuer)
@@ -91,15 +100,25 @@ export async function createIssuer(options: IssuerOptions): Promise<Issuer> {
     },
     async verify(token) {
       try {
+        const header = decodeProtectedHeader(token);
+        // A kid names the key; a token naming another key was not signed by this issuer.
+        if (header.kid !== undefined && header.kid !== kid) throw new TokenRejected('invalid');
+        if (faulty(TOKEN_FAULTS.skipSignature) || (faulty(TOKEN_FAULTS.acceptAlgNone) && header.alg === 'none')) {
+          return unverifiedClaims(token, clock, faulty(TOKEN_FAULTS.acceptExpired));
+        }
         const { payload } = await jwtVerify(token, verifyingKey, {
           algorithms: [key.alg],
           issuer,
           audience,
           currentDate: clock.now(),
           requiredClaims: ['sub', 'iat', 'exp'],
+          // The fault: a clock tolerance of ten years lets any expired token through.
+          ...(faulty(TOKEN_FAULTS.acceptExpired) ? { clockTolerance: 10 * 365 * 86_400 } : {}),
         });
+        if ((payload.iat as number) > clock.nowSeconds() + IAT_LEEWAY_SECONDS) throw new TokenRejected('not-yet-valid');
         return payload;
       } catch (error) {
+        if (error instanceof TokenRejected) throw error;
         if (error instanceof errors.JWTExpired) throw new TokenRejected('expired');
         if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') {
           throw new TokenRejected('not-yet-valid');
@@ -109,4 +128,16 @@ export async function createIssuer(options: IssuerOptions): Promise<Issuer> {
     },
     jwks: () => ({ keys: publicJwks }),
   };
+}
+
+/** What a buggy server does: read the claims without checking the signature. */
+function unverifiedClaims(token: string, clock: Clock, ignoreExpiry: boolean): JWTPayload {
+  let claims: JWTPayload;
+  try {
+    claims = decodeJwt(token);
+  } catch {
+    throw new TokenRejected('invalid');
+  }
+  if (!ignoreExpiry && typeof claims.exp === 'number' && claims.exp <= clock.nowSeconds()) throw new TokenRejected('expired');
+  return claims;
 }

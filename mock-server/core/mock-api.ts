@@ -1,6 +1,7 @@
 /** What every API folder exports, so the launcher and the test harness treat all four alike. */
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import type { FaultDefinition } from './faults.ts';
 
 /** A seeded login, printed at start and documented in the README. */
 export interface SeededAccount {
@@ -14,6 +15,8 @@ export interface MockOptions {
   logger: Logger;
   /** Environment to read API settings from (secrets, lifetimes); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Fault ids to start with (see each API's faults.ts). */
+  faults?: string[];
 }
 
 export interface MockInstance {
@@ -21,11 +24,15 @@ export interface MockInstance {
   seededAccounts: SeededAccount[];
 }
 
+
+
 export interface MockApiDefinition {
   name: string;
   title: string;
   defaultPort: number;
   /** Prefix of this API's environment variables, e.g. VINMAKE. */
   envPrefix: string;
+  /** Every fault this mock can be started with. */
+  faults: FaultDefinition[];
   create(options: MockOptions): Promise<MockInstance>;
 }

@@ -110,3 +110,16 @@ rule(
     expect(projects.map((project) => project.name)).toContain('Conformance project');
   },
 );
+
+rule(
+  'EN-LOGIN-008',
+  'userToken and vaultToken live one hour: exp - iat is 3600',
+  inferred('the vendor publishes no lifetime; this contract fixes one hour so that refresh has a job and leaked tokens age out, and clients may rely on it'),
+  async (t) => {
+    const response = await t.signIn('user', (account) => login(account.username, account.password), 201);
+    for (const token of Object.values(tokensOf(response))) {
+      const { iat, exp } = decodeJwt(token);
+      expect((exp as number) - (iat as number)).toBe(3600);
+    }
+  },
+);

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
+import { faultsFor } from '../../mock-server/core/faults.ts';
 import { MOCK_APIS, startMock, type StartedMock } from '../../mock-server/registry.ts';
 import type { EmbeddedMock } from './target.ts';
 
@@ -18,6 +19,8 @@ export default async function startEmbeddedMocks(project: TestProject): Promise<
       port: 0,
       logLevel: process.env.LOG_LEVEL ?? 'silent',
       env: { ...process.env, [`${api.envPrefix}_JWT_SECRET`]: jwtSecret },
+      // The kill matrix starts the mock with one bug switched on.
+      faults: faultsFor(api.name, process.env.MOCK_FAULTS),
     });
     started.push(mock);
     embedded[api.name] = { url: mock.url, jwtSecret };

@@ -4,6 +4,7 @@ import { loadSpec } from '../../../specs/apis.ts';
 import { Clock } from '../../core/clock.ts';
 import { createControlPlane } from '../../core/control-plane.ts';
 import { httpError } from '../../core/http-error.ts';
+import { FaultSwitches } from '../../core/faults.ts';
 import { createIssuer } from '../../core/issuer.ts';
 import { requestLogger } from '../../core/logging.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
@@ -12,6 +13,7 @@ import { randomToken } from '../../core/secrets.ts';
 import { SpecValidator } from '../../core/validation.ts';
 import type { EnclaiveContext } from './context.ts';
 import { ENCLAIVE_ERRORS, enclaiveErrorWriter } from './errors.ts';
+import { ENCLAIVE_FAULT_CATALOG } from './faults.ts';
 import { accountRoutes } from './routes/account.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { seedUser } from './seed-user.ts';
@@ -22,9 +24,11 @@ import { TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS, USER_TOKEN_AUDIENCE, VAULT_TOKEN_
 export async function createEnclaiveMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
   const clock = new Clock();
+  const faults = new FaultSwitches(ENCLAIVE_FAULT_CATALOG);
+  faults.set(options.faults ?? []);
   // "JWTs are signed with a secret key": HS256, one secret for both tokens, told apart by audience.
   const key = { alg: 'HS256' as const, secret: env.ENCLAIVE_JWT_SECRET || randomToken(32) };
-  const issuerOptions = { key, issuer: TOKEN_ISSUER, lifetimeSeconds: TOKEN_LIFETIME_SECONDS, clock };
+  const issuerOptions = { key, issuer: TOKEN_ISSUER, lifetimeSeconds: TOKEN_LIFETIME_SECONDS, clock, faults };
   const context: EnclaiveContext = {
     state: await createSeededState(),
     clock,
@@ -32,6 +36,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
     userIssuer: await createIssuer({ ...issuerOptions, audience: USER_TOKEN_AUDIENCE }),
     vaultIssuer: await createIssuer({ ...issuerOptions, audience: VAULT_TOKEN_AUDIENCE }),
     validator: new SpecValidator(loadSpec('enclaive')),
+    faults,
     registering: new Set(),
   };
 
@@ -45,6 +50,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
       api: 'enclaive',
       clock,
       outbox: context.outbox,
+      faults,
       reset: async () => {
         context.state = await createSeededState();
       },
@@ -56,7 +62,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
   app.use(() => {
     throw httpError(ENCLAIVE_ERRORS.notFound);
   });
-  app.use(enclaiveErrorWriter(options.logger));
+  app.use(enclaiveErrorWriter(options.logger, faults));
 
   return {
     app,

@@ -1,6 +1,7 @@
 /** What every enclaive route needs: the current state, the shared services and both token issuers. */
 import type { Request } from 'express';
 import type { Clock } from '../../core/clock.ts';
+import type { FaultSwitches } from '../../core/faults.ts';
 import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
@@ -18,6 +19,7 @@ export interface EnclaiveContext {
   /** Signs vaultTokens, scoped to a team and meant for the vault. */
   vaultIssuer: Issuer;
   validator: SpecValidator;
+  faults: FaultSwitches;
   /** E-mails whose registration is in flight, so two at once make one account. */
   registering: Set<string>;
 }

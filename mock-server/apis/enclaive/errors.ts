@@ -5,7 +5,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
+import type { FaultSwitches } from '../../core/faults.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
+import { ENCLAIVE_FAULTS } from './faults.ts';
 
 export const ENCLAIVE_ERRORS = {
   unauthorized: { status: 401, code: 'unauthorized', message: 'Unauthorized' },
@@ -23,11 +25,11 @@ export const ENCLAIVE_ERRORS = {
   internal: { status: 500, code: 'internal', message: 'Internal server error' },
 } as const satisfies Record<string, ErrorDefinition>;
 
-function send(res: Response, status: number, message: string | string[]): void {
-  res.status(status).json({ statusCode: status, message, error: STATUS_CODES[status] ?? 'Error' });
-}
-
-export function enclaiveErrorWriter(logger: Logger) {
+export function enclaiveErrorWriter(logger: Logger, faults: FaultSwitches) {
+  const send = (res: Response, status: number, message: string | string[]): void => {
+    const wrongShape = faults.on(ENCLAIVE_FAULTS.errorShapeWrong.id);
+    res.status(status).json(wrongShape ? { error: message } : { statusCode: status, message, error: STATUS_CODES[status] ?? 'Error' });
+  };
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parserFailure = bodyParserFailure(error);
     if (parserFailure) {

@@ -10,6 +10,7 @@ import { httpError } from '../../core/http-error.ts';
 import { TokenRejected } from '../../core/issuer.ts';
 import type { EnclaiveContext } from './context.ts';
 import { ENCLAIVE_ERRORS } from './errors.ts';
+import { ENCLAIVE_FAULTS } from './faults.ts';
 import type { UserRecord } from './state.ts';
 
 export type Tokens = components['schemas']['Tokens'];
@@ -59,7 +60,8 @@ export function authenticate(context: EnclaiveContext, options: { verified?: boo
     const user = context.state.users.get(String(claims.sub));
     const tokenId = String(claims.jti);
     if (!user || claims.ver !== user.tokenVersion || context.state.revokedTokens.get(tokenId)) throw httpError(ENCLAIVE_ERRORS.unauthorized);
-    if (options.verified && !user.verified) throw httpError(ENCLAIVE_ERRORS.emailNotVerified);
+    const unverifiedLetThrough = context.faults.on(ENCLAIVE_FAULTS.unverifiedTeamAccess.id);
+    if (options.verified && !user.verified && !unverifiedLetThrough) throw httpError(ENCLAIVE_ERRORS.emailNotVerified);
     res.locals.caller = { user, tokenId } satisfies Caller;
     next();
   };

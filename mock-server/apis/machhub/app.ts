@@ -4,6 +4,7 @@ import { loadSpec } from '../../../specs/apis.ts';
 import { Clock } from '../../core/clock.ts';
 import { createControlPlane } from '../../core/control-plane.ts';
 import { httpError } from '../../core/http-error.ts';
+import { FaultSwitches } from '../../core/faults.ts';
 import { createIssuer } from '../../core/issuer.ts';
 import { requestLogger } from '../../core/logging.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
@@ -12,6 +13,7 @@ import { SpecValidator } from '../../core/validation.ts';
 import type { MachhubContext } from './context.ts';
 import { correlationId } from './correlation.ts';
 import { MACHHUB_ERRORS, machhubErrorWriter } from './errors.ts';
+import { MACHHUB_FAULT_CATALOG } from './faults.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -25,6 +27,8 @@ import { DEFAULT_TOKEN_ISSUER, TOKEN_AUDIENCE, TOKEN_LIFETIME_SECONDS } from './
 export async function createMachhubMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
   const clock = new Clock();
+  const faults = new FaultSwitches(MACHHUB_FAULT_CATALOG);
+  faults.set(options.faults ?? []);
   const context: MachhubContext = {
     state: await createSeededState(),
     clock,
@@ -36,8 +40,10 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
       audience: TOKEN_AUDIENCE,
       lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
       clock,
+      faults,
     }),
     validator: new SpecValidator(loadSpec('machhub')),
+    faults,
   };
 
   const app = express();
@@ -52,6 +58,7 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
       api: 'machhub',
       clock,
       outbox: context.outbox,
+      faults,
       reset: async () => {
         context.state = await createSeededState();
       },
@@ -67,7 +74,7 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
   app.use(() => {
     throw httpError(MACHHUB_ERRORS.notFound);
   });
-  app.use(machhubErrorWriter(options.logger));
+  app.use(machhubErrorWriter(options.logger, faults));
 
   return {
     app,

@@ -4,7 +4,9 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import type { FaultSwitches } from '../../core/faults.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
+import { MACHHUB_FAULTS } from './faults.ts';
 
 const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer' };
 
@@ -29,11 +31,12 @@ export function badRequest(reason: string): HttpError {
   return new HttpError(400, MACHHUB_ERRORS.badRequest.code, `${MACHHUB_ERRORS.badRequest.message}: ${reason}`);
 }
 
-function sendText(res: Response, status: number, text: string): void {
-  res.status(status).type('text/plain').send(text);
-}
-
-export function machhubErrorWriter(logger: Logger) {
+export function machhubErrorWriter(logger: Logger, faults: FaultSwitches) {
+  const sendText = (res: Response, status: number, text: string): void => {
+    if (faults.on(MACHHUB_FAULTS.noCorrelationIdOnErrors.id)) res.removeHeader('App-CorrelationID');
+    if (faults.on(MACHHUB_FAULTS.errorsAsJson.id)) res.status(status).json({ error: text });
+    else res.status(status).type('text/plain').send(text);
+  };
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parserFailure = bodyParserFailure(error);
     if (parserFailure) {

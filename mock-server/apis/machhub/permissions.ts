@@ -31,6 +31,8 @@ export interface Asker {
   grants: Grant[];
   /** Features an API key is limited to; undefined for no limit. */
   featureLimit?: string[];
+  /** False only to model the server bug of forgetting that read-write implies read. */
+  readWriteImpliesRead?: boolean;
 }
 
 /** Every action the asker holds on `feature` at `scope`, in the domain's verb order. */
@@ -44,7 +46,7 @@ export function grantedActions(asker: Asker, feature: string, scope: Scope): str
     for (const grant of asker.grants) {
       if (grant.feature !== feature || !scopeCovers(grant.scope, scope)) continue;
       held.add(grant.action);
-      if (grant.action === 'read-write') held.add('read');
+      if (grant.action === 'read-write' && asker.readWriteImpliesRead !== false) held.add('read');
     }
   }
   const rank = (verb: string) => (DOMAIN_VERBS.includes(verb) ? DOMAIN_VERBS.indexOf(verb) : DOMAIN_VERBS.length);

@@ -4,6 +4,7 @@ import { loadSpec } from '../../../specs/apis.ts';
 import { Clock } from '../../core/clock.ts';
 import { createControlPlane } from '../../core/control-plane.ts';
 import { httpError } from '../../core/http-error.ts';
+import { FaultSwitches } from '../../core/faults.ts';
 import { createIssuer } from '../../core/issuer.ts';
 import { requestLogger } from '../../core/logging.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
@@ -12,6 +13,7 @@ import { randomToken } from '../../core/secrets.ts';
 import { SpecValidator } from '../../core/validation.ts';
 import type { VinmakeContext } from './context.ts';
 import { VINMAKE_ERRORS, vinmakeErrorWriter } from './errors.ts';
+import { VINMAKE_FAULT_CATALOG } from './faults.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientRoutes } from './routes/clients.ts';
@@ -25,6 +27,8 @@ import { ACCESS_TOKEN_LIFETIME_SECONDS, TOKEN_AUDIENCE, TOKEN_ISSUER } from './t
 export async function createVinmakeMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
   const clock = new Clock();
+  const faults = new FaultSwitches(VINMAKE_FAULT_CATALOG);
+  faults.set(options.faults ?? []);
   const context: VinmakeContext = {
     state: await createSeededState(),
     clock,
@@ -36,8 +40,10 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
       audience: TOKEN_AUDIENCE,
       lifetimeSeconds: ACCESS_TOKEN_LIFETIME_SECONDS,
       clock,
+      faults,
     }),
     validator: new SpecValidator(loadSpec('vinmake')),
+    faults,
   };
 
   const app = express();
@@ -50,6 +56,7 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
       api: 'vinmake',
       clock,
       outbox: context.outbox,
+      faults,
       reset: async () => {
         context.state = await createSeededState();
       },
@@ -63,7 +70,7 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
   app.use(() => {
     throw httpError(VINMAKE_ERRORS.notFound);
   });
-  app.use(vinmakeErrorWriter(options.logger));
+  app.use(vinmakeErrorWriter(options.logger, faults));
 
   return {
     app,

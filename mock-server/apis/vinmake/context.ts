@@ -1,5 +1,6 @@
 /** What every VinMake route needs: the current state and the shared services. */
 import type { Clock } from '../../core/clock.ts';
+import type { FaultSwitches } from '../../core/faults.ts';
 import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
@@ -14,6 +15,7 @@ export interface VinmakeContext {
   outbox: Outbox;
   issuer: Issuer;
   validator: SpecValidator;
+  faults: FaultSwitches;
 }
 
 /** Validates a body against a spec schema; a failure becomes FastAPI's 422. */

@@ -8,6 +8,7 @@ import { TokenRejected } from '../../core/issuer.ts';
 import { matchesDigest } from '../../core/secrets.ts';
 import type { VinmakeContext } from './context.ts';
 import { VINMAKE_ERRORS } from './errors.ts';
+import { VINMAKE_FAULTS } from './faults.ts';
 import { roleAtLeast, type Role } from './roles.ts';
 import type { ApiKeyRecord, UserRecord } from './state.ts';
 
@@ -20,7 +21,8 @@ export function principalOf(res: Response): Principal {
 }
 
 /** The client record a principal is confined to, or null when it may see every client's data. */
-export function confinedClientId(principal: Principal): string | null {
+export function confinedClientId(context: VinmakeContext, principal: Principal): string | null {
+  if (context.faults.on(VINMAKE_FAULTS.leakClientData.id)) return null;
   return principal.kind === 'user' && principal.user.role === 'client' ? (principal.user.clientId ?? '') : null;
 }
 
@@ -37,7 +39,8 @@ export function authenticate(context: VinmakeContext): RequestHandler {
       res.locals.principal = { kind: 'api-key', key: keyOf(context, apiKey) };
       return next();
     }
-    throw httpError(VINMAKE_ERRORS.notAuthenticated);
+    const missing = VINMAKE_ERRORS.notAuthenticated;
+    throw httpError(context.faults.on(VINMAKE_FAULTS.unauthenticatedAs403.id) ? { ...missing, status: 403 } : missing);
   };
 }
 
@@ -62,7 +65,7 @@ function keyOf(context: VinmakeContext, presented: string): ApiKeyRecord {
   const usable =
     record !== undefined &&
     matchesDigest(presented, record.digest) &&
-    record.revokedAt === null &&
+    (record.revokedAt === null || context.faults.on(VINMAKE_FAULTS.revokedKeyWorks.id)) &&
     (record.expiresAt === null || Date.parse(record.expiresAt) > nowMs);
   if (!usable) throw httpError(VINMAKE_ERRORS.invalidApiKey);
   return context.state.apiKeys.update(record.id, { lastUsedAt: new Date(nowMs).toISOString() }) ?? record;
@@ -72,12 +75,12 @@ function keyOf(context: VinmakeContext, presented: string): ApiKeyRecord {
  * Lets a user through with `role` or higher, and an API key only when `scope` is given and held.
  * Required roles and scopes are never sent back; the 403 says only "Insufficient permissions".
  */
-export function authorize(requirement: { role: Role; scope?: string }): RequestHandler {
+export function authorize(context: VinmakeContext, requirement: { role: Role; scope?: string }): RequestHandler {
   return (_req, res, next) => {
     const principal = principalOf(res);
     const allowed =
       principal.kind === 'user'
-        ? roleAtLeast(principal.user.role, requirement.role)
+        ? roleAtLeast(principal.user.role, requirement.role) || context.faults.on(VINMAKE_FAULTS.ignoreRoleCheck.id)
         : requirement.scope !== undefined && principal.key.scopes.includes(requirement.scope);
     if (!allowed) throw httpError(VINMAKE_ERRORS.insufficientPermissions);
     next();

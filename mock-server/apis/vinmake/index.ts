@@ -1,10 +1,12 @@
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createVinmakeMock } from './app.ts';
+import { VINMAKE_FAULT_CATALOG } from './faults.ts';
 
 export const vinmake: MockApiDefinition = {
   name: 'vinmake',
   title: 'VinMake',
   defaultPort: 4010,
   envPrefix: 'VINMAKE',
+  faults: VINMAKE_FAULT_CATALOG,
   create: createVinmakeMock,
 };

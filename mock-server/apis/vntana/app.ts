@@ -5,6 +5,7 @@ import { loadSpec } from '../../../specs/apis.ts';
 import { Clock } from '../../core/clock.ts';
 import { createControlPlane } from '../../core/control-plane.ts';
 import { httpError } from '../../core/http-error.ts';
+import { FaultSwitches } from '../../core/faults.ts';
 import { createIssuer } from '../../core/issuer.ts';
 import { requestLogger } from '../../core/logging.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
@@ -13,6 +14,7 @@ import { randomToken } from '../../core/secrets.ts';
 import { SpecValidator } from '../../core/validation.ts';
 import type { VntanaContext } from './context.ts';
 import { VNTANA_ERRORS, vntanaErrorWriter } from './errors.ts';
+import { VNTANA_FAULTS, VNTANA_FAULT_CATALOG } from './faults.ts';
 import { authRoutes } from './routes/auth.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { productRoutes } from './routes/products.ts';
@@ -22,18 +24,24 @@ import { createSeededState, seededPersonalAccessTokens } from './state.ts';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS } from './token-policy.ts';
 
 /** Browser clients read the token header and send the custom ones (REAL-CLIENTS.md). */
-const CORS = cors({
-  origin: true,
-  methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-  allowedHeaders: ['Content-Type', 'X-AUTH-TOKEN', 'organizationUuid', 'clientUuid'],
-  exposedHeaders: ['X-AUTH-TOKEN'],
-  maxAge: 600,
-});
+function corsFor(faults: FaultSwitches) {
+  const options = {
+    origin: true,
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'X-AUTH-TOKEN', 'organizationUuid', 'clientUuid'],
+    exposedHeaders: ['X-AUTH-TOKEN'],
+    maxAge: 600,
+  };
+  const broken = { ...options, exposedHeaders: [] };
+  return cors((_req, callback) => callback(null, faults.on(VNTANA_FAULTS.noCorsExpose.id) ? broken : options));
+}
 
 export async function createVntanaMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
   const personalAccessTokens = seededPersonalAccessTokens(env);
   const clock = new Clock();
+  const faults = new FaultSwitches(VNTANA_FAULT_CATALOG);
+  faults.set(options.faults ?? []);
   const context: VntanaContext = {
     state: await createSeededState(personalAccessTokens),
     clock,
@@ -44,8 +52,10 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
       audience: TOKEN_AUDIENCE,
       lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
       clock,
+      faults,
     }),
     validator: new SpecValidator(loadSpec('vntana')),
+    faults,
   };
 
   const app = express();
@@ -57,20 +67,21 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
       api: 'vntana',
       clock,
       outbox: context.outbox,
+      faults,
       reset: async () => {
         context.state = await createSeededState(personalAccessTokens);
       },
       seedUser: (body) => seedUser(context, body),
     }),
   );
-  app.use(CORS);
+  app.use(corsFor(faults));
   app.use(authRoutes(context));
   app.use(organizationRoutes(context));
   app.use(productRoutes(context));
   app.use(() => {
     throw httpError(VNTANA_ERRORS.notFound);
   });
-  app.use(vntanaErrorWriter(options.logger));
+  app.use(vntanaErrorWriter(options.logger, faults));
 
   return {
     app,

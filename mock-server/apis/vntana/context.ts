@@ -2,11 +2,13 @@
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
+import type { FaultSwitches } from '../../core/faults.ts';
 import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
 import type { SpecValidator } from '../../core/validation.ts';
 import { VNTANA_ERRORS } from './errors.ts';
+import { VNTANA_FAULTS } from './faults.ts';
 import type { TokenKind, UserRecord, VntanaState } from './state.ts';
 
 export interface VntanaContext {
@@ -16,6 +18,7 @@ export interface VntanaContext {
   outbox: Outbox;
   issuer: Issuer;
   validator: SpecValidator;
+  faults: FaultSwitches;
 }
 
 export function validBody<T>(context: VntanaContext, schemaName: string, body: unknown): T {
@@ -41,7 +44,7 @@ export async function sendNewToken(
   const { sessions } = context.state;
   const organizationUuid = scope.organizationUuid ?? null;
   const clientUuid = scope.clientUuid ?? null;
-  if (scope.kind !== 'login') {
+  if (scope.kind !== 'login' && !context.faults.on(VNTANA_FAULTS.refreshKeepsOldToken.id)) {
     const revokedAt = context.clock.now().toISOString();
     const previous = sessions.filter(
       (session) =>

@@ -4,7 +4,9 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import type { FaultSwitches } from '../../core/faults.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
+import { VNTANA_FAULTS } from './faults.ts';
 
 export const VNTANA_ERRORS = {
   badCredentials: { status: 401, code: 'BAD_CREDENTIALS', message: 'wrong e-mail, password or personal access token' },
@@ -19,11 +21,14 @@ export const VNTANA_ERRORS = {
   internal: { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'internal error' },
 } as const satisfies Record<string, ErrorDefinition>;
 
-function send(res: Response, status: number, code: string): void {
-  res.status(status).json({ success: false, errors: [code] });
-}
-
-export function vntanaErrorWriter(logger: Logger) {
+export function vntanaErrorWriter(logger: Logger, faults: FaultSwitches) {
+  const send = (res: Response, status: number, code: string): void => {
+    if (faults.on(VNTANA_FAULTS.badTokenAs401.id) && code === VNTANA_ERRORS.forbidden.code) {
+      status = 401;
+      code = 'UNAUTHORIZED';
+    }
+    res.status(status).json(faults.on(VNTANA_FAULTS.errorShapeWrong.id) ? { error: code } : { success: false, errors: [code] });
+  };
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parserFailure = bodyParserFailure(error);
     if (parserFailure) {

@@ -7,6 +7,7 @@ import { httpError } from '../../core/http-error.ts';
 import { TokenRejected } from '../../core/issuer.ts';
 import type { VntanaContext } from './context.ts';
 import { VNTANA_ERRORS } from './errors.ts';
+import { VNTANA_FAULTS } from './faults.ts';
 import { managesOrganization } from './roles.ts';
 import type { SessionRecord, TokenKind, UserRecord } from './state.ts';
 
@@ -16,6 +17,7 @@ export interface Caller {
 }
 
 const BEARER = /^Bearer (\S+)$/i;
+const BEARER_OPTIONAL = /^(?:Bearer )?(\S+)$/i;
 
 export function callerOf(res: Response): Caller {
   const caller = res.locals.caller as Caller | undefined;
@@ -26,7 +28,8 @@ export function callerOf(res: Response): Caller {
 /** Accepts a live token of one of `kinds` (all kinds when omitted). */
 export function authenticate(context: VntanaContext, kinds?: TokenKind[]): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const token = BEARER.exec(req.get('x-auth-token')?.trim() ?? '')?.[1];
+    const pattern = context.faults.on(VNTANA_FAULTS.acceptRawToken.id) ? BEARER_OPTIONAL : BEARER;
+    const token = pattern.exec(req.get('x-auth-token')?.trim() ?? '')?.[1];
     if (!token) throw httpError(VNTANA_ERRORS.forbidden);
     let claims;
     try {
@@ -40,6 +43,7 @@ export function authenticate(context: VntanaContext, kinds?: TokenKind[]): Reque
     if (!session || !user || session.revokedAt !== null || session.userId !== claims.sub) throw httpError(VNTANA_ERRORS.forbidden);
     if (kinds && !kinds.includes(session.kind)) throw httpError(VNTANA_ERRORS.forbidden);
     res.locals.caller = { user, session } satisfies Caller;
+    if (context.faults.on(VNTANA_FAULTS.tokenHeaderOnData.id)) res.set('x-auth-token', token);
     next();
   };
 }

@@ -1,10 +1,12 @@
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createVntanaMock } from './app.ts';
+import { VNTANA_FAULT_CATALOG } from './faults.ts';
 
 export const vntana: MockApiDefinition = {
   name: 'vntana',
   title: 'VNTANA',
   defaultPort: 4012,
   envPrefix: 'VNTANA',
+  faults: VNTANA_FAULT_CATALOG,
   create: createVntanaMock,
 };

@@ -6,6 +6,7 @@ import { issueMailedToken, redeemMailedToken } from '../../../core/mailed-tokens
 import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
 import { originOf, validBody, type EnclaiveContext } from '../context.ts';
 import { ENCLAIVE_ERRORS } from '../errors.ts';
+import { ENCLAIVE_FAULTS } from '../faults.ts';
 import { createDefaultTeam } from '../teams.ts';
 import { findUserByEmail, normalizeEmail, objectId } from '../state.ts';
 import { authenticate, callerOf, issueTokens } from '../tokens.ts';
@@ -33,7 +34,8 @@ export function accountRoutes(context: EnclaiveContext): Router {
     const input = validBody<Schemas['RegisterRequest']>(context, 'RegisterRequest', req.body);
     const email = normalizeEmail(input.email);
     // Reserve the address before the slow hash, so a second registration racing this one is refused.
-    if (findUserByEmail(context.state, email) || context.registering.has(email)) throw httpError(ENCLAIVE_ERRORS.emailTaken);
+    const racy = context.faults.on(ENCLAIVE_FAULTS.registerRace.id);
+    if (findUserByEmail(context.state, email) || (!racy && context.registering.has(email))) throw httpError(ENCLAIVE_ERRORS.emailTaken);
     context.registering.add(email);
     try {
       const user = context.state.users.insert({
@@ -54,7 +56,9 @@ export function accountRoutes(context: EnclaiveContext): Router {
   });
 
   router.get('/api/verify-email/:token', async (req, res) => {
-    const userId = redeemMailedToken(context.state.verificationTokens, context.clock, String(req.params.token));
+    const userId = redeemMailedToken(context.state.verificationTokens, context.clock, String(req.params.token), {
+      reusable: context.faults.on(ENCLAIVE_FAULTS.verificationTokenReusable.id),
+    });
     const user = userId && context.state.users.get(userId);
     if (!user) throw httpError(ENCLAIVE_ERRORS.invalidVerificationToken);
     const verified = user.verified ? user : createDefaultTeam(context, user);
@@ -74,19 +78,22 @@ export function accountRoutes(context: EnclaiveContext): Router {
     const user = findUserByEmail(context.state, email);
     const passwordMatches = await verifyPassword(password, user?.passwordHash);
     if (!user || !passwordMatches) throw httpError(ENCLAIVE_ERRORS.invalidLogin);
-    res.status(201).json(await issueTokens(context, user));
+    const tokens: Partial<Schemas['Tokens']> = await issueTokens(context, user);
+    if (context.faults.on(ENCLAIVE_FAULTS.loginMissingVaultToken.id)) delete tokens.vaultToken;
+    res.status(201).json(tokens);
   });
 
   // Rotation: the presented userToken is retired as the fresh pair is issued.
   router.get('/api/refresh', authenticate(context), async (_req, res) => {
     const { user, tokenId } = callerOf(res);
-    context.state.revokedTokens.insert({ id: tokenId });
+    if (!context.faults.on(ENCLAIVE_FAULTS.refreshKeepsOldToken.id)) context.state.revokedTokens.insert({ id: tokenId });
     res.json(await issueTokens(context, user));
   });
 
   router.post('/api/forgot-passsword', json, (req, res) => {
     const { email } = validBody<Schemas['ForgotPasswordRequest']>(context, 'ForgotPasswordRequest', req.body);
     const user = findUserByEmail(context.state, email);
+    if (!user && context.faults.on(ENCLAIVE_FAULTS.forgotEnumeration.id)) throw httpError({ ...ENCLAIVE_ERRORS.notFound, message: 'User not found' });
     if (user) {
       const token = issueMailedToken(context.state.resetTokens, context.clock, user.id, RESET_LIFETIME_SECONDS);
       context.outbox.send({
@@ -101,11 +108,14 @@ export function accountRoutes(context: EnclaiveContext): Router {
 
   router.post('/api/reset-passsword', json, async (req, res) => {
     const { token, newPassword } = validBody<Schemas['ResetPasswordRequest']>(context, 'ResetPasswordRequest', req.body);
-    const userId = redeemMailedToken(context.state.resetTokens, context.clock, token);
+    const userId = redeemMailedToken(context.state.resetTokens, context.clock, token, {
+      reusable: context.faults.on(ENCLAIVE_FAULTS.resetTokenReusable.id),
+    });
     const user = userId && context.state.users.get(userId);
     if (!user) throw httpError(ENCLAIVE_ERRORS.invalidResetToken);
     // A new token version kills every token issued before the reset.
-    context.state.users.update(user.id, { passwordHash: await hashPassword(newPassword), tokenVersion: user.tokenVersion + 1 });
+    const keepTokens = context.faults.on(ENCLAIVE_FAULTS.resetKeepsTokens.id);
+    context.state.users.update(user.id, { passwordHash: await hashPassword(newPassword), tokenVersion: user.tokenVersion + (keepTokens ? 0 : 1) });
     res.status(201).json(STATUS_OK);
   });
 

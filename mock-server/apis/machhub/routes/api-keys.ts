@@ -5,6 +5,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { randomHex, randomToken, sha256 } from '../../../core/secrets.ts';
 import { validBody, type MachhubContext } from '../context.ts';
 import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
+import { MACHHUB_FAULTS } from '../faults.ts';
 import { authenticate, principalOf, requirePermission } from '../guards.ts';
 import type { ApiKeyRecord } from '../state.ts';
 
@@ -57,7 +58,8 @@ export function apiKeyRoutes(context: MachhubContext): Router {
     if (typeof id !== 'string' || id === '') throw badRequest('id is required (query ?id= or body {"id"})');
     // Accept the lookup id or the public prefix `mchx_<id>`.
     const lookupId = id.startsWith('mchx_') ? id.slice(5, 17) : id;
-    if (!context.state.apiKeys.delete(lookupId)) throw httpError(MACHHUB_ERRORS.notFound);
+    const known = context.faults.on(MACHHUB_FAULTS.deletedKeyWorks.id) ? context.state.apiKeys.get(lookupId) !== undefined : context.state.apiKeys.delete(lookupId);
+    if (!known) throw httpError(MACHHUB_ERRORS.notFound);
     const body: Schemas['Success'] = { success: true };
     res.json(body);
   });

@@ -6,6 +6,7 @@ import { TokenRejected } from '../../../core/issuer.ts';
 import { verifyPassword } from '../../../core/passwords.ts';
 import { validBody, type MachhubContext } from '../context.ts';
 import { MACHHUB_ERRORS } from '../errors.ts';
+import { MACHHUB_FAULTS } from '../faults.ts';
 import { authenticate, principalOf } from '../guards.ts';
 import { findUserByName, groupsOf } from '../state.ts';
 
@@ -24,6 +25,7 @@ export function authRoutes(context: MachhubContext): Router {
     const { username, password } = validBody<Schemas['LoginRequest']>(context, 'LoginRequest', req.body);
     const user = findUserByName(context.state, username);
     const passwordMatches = await verifyPassword(password, user?.passwordHash);
+    if (!user && context.faults.on(MACHHUB_FAULTS.loginEnumeration.id)) throw httpError({ ...MACHHUB_ERRORS.invalidLogin, message: 'User not found' });
     if (!user || !passwordMatches) throw httpError(MACHHUB_ERRORS.invalidLogin);
     const { token } = await context.issuer.issue({
       sub: user.id,
@@ -32,7 +34,8 @@ export function authRoutes(context: MachhubContext): Router {
       groups: groupsOf(context.state, user.id).map((group) => group.name),
       domains: [DEFAULT_DOMAIN],
     });
-    const body: LoginAnswer = { success: true, message: 'Login successful', tkn: token };
+    const body: Partial<LoginAnswer> = { success: true, message: 'Login successful', tkn: token };
+    if (context.faults.on(MACHHUB_FAULTS.loginMissingSuccess.id)) delete body.success;
     res.set('Cache-Control', 'no-store').json(body);
   });
 

@@ -4,7 +4,9 @@
  */
 import express, { type Router } from 'express';
 import type { MachhubContext } from '../context.ts';
-import { badRequest } from '../errors.ts';
+import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
+import { MACHHUB_FAULTS } from '../faults.ts';
+import { httpError } from '../../../core/http-error.ts';
 import { askerOf, authenticate, principalOf } from '../guards.ts';
 import { SCOPES, grantedActions, isScope, type Scope } from '../permissions.ts';
 
@@ -23,6 +25,7 @@ export function permissionRoutes(context: MachhubContext): Router {
     authenticate(context),
     (req, res) => {
       const actions = grantedActions(askerOf(context, principalOf(res)), String(req.params.feature), scopeOf(req.params.scope));
+      if (actions.length === 0 && context.faults.on(MACHHUB_FAULTS.permissionForbiddenWhenEmpty.id)) throw httpError(MACHHUB_ERRORS.forbidden);
       res.json({ actions } satisfies { actions: string[] });
     },
   );

@@ -28,7 +28,7 @@ export function toApiKey(record: ApiKeyRecord): Schemas['ApiKey'] {
 
 export function apiKeyRoutes(context: VinmakeContext): Router {
   const router = express.Router();
-  const adminOnly = [authenticate(context), authorize({ role: 'admin' })];
+  const adminOnly = [authenticate(context), authorize(context, { role: 'admin' })];
 
   router.get('/api/v1/api-keys', ...adminOnly, (req, res) => {
     const { page, limit } = pageQuery(context, 'listApiKeys', req.query);

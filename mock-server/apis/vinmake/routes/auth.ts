@@ -7,6 +7,7 @@ import { issueMailedToken, redeemMailedToken } from '../../../core/mailed-tokens
 import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
 import { validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
+import { VINMAKE_FAULTS } from '../faults.ts';
 import { authenticate, authorize, principalOf } from '../guards.ts';
 import { ROLES } from '../roles.ts';
 import { findUserByEmail, type UserRecord } from '../state.ts';
@@ -45,6 +46,7 @@ export function authRoutes(context: VinmakeContext): Router {
     const user = findUserByEmail(context.state, username);
     // One scrypt either way, so an unknown e-mail costs as much as a wrong password.
     const passwordMatches = await verifyPassword(password, user?.passwordHash);
+    if (!user && context.faults.on(VINMAKE_FAULTS.loginEnumeration.id)) throw httpError({ ...VINMAKE_ERRORS.invalidCredentials, message: 'User not found' });
     if (!user || !passwordMatches) throw httpError(VINMAKE_ERRORS.invalidCredentials);
     const { token, iat, exp } = await context.issuer.issue({
       sub: user.id,
@@ -62,11 +64,13 @@ export function authRoutes(context: VinmakeContext): Router {
       expires_in: (exp - iat) as typeof ACCESS_TOKEN_LIFETIME_SECONDS,
       user: toUser(user),
     };
-    res.set('Cache-Control', 'no-store').json(body);
+    const sent: Partial<Schemas['LoginResponse']> = { ...body };
+    if (context.faults.on(VINMAKE_FAULTS.loginMissingTokenType.id)) delete sent.token_type;
+    res.set('Cache-Control', 'no-store').json(sent);
   });
 
   for (const requiredRole of ROLES) {
-    router.get(`/auth/test/${requiredRole}`, authenticate(context), authorize({ role: requiredRole }), (_req, res) => {
+    router.get(`/auth/test/${requiredRole}`, authenticate(context), authorize(context, { role: requiredRole }), (_req, res) => {
       const principal = principalOf(res);
       if (principal.kind !== 'user') throw httpError(VINMAKE_ERRORS.insufficientPermissions);
       const body: Schemas['RoleCheck'] = {
@@ -100,7 +104,9 @@ export function authRoutes(context: VinmakeContext): Router {
 
   router.post('/auth/reset-password', form, json, async (req, res) => {
     const { token, password } = validBody<Schemas['PasswordResetCompletion']>(context, 'PasswordResetCompletion', req.body);
-    const userId = redeemMailedToken(context.state.resetTokens, context.clock, token);
+    const userId = redeemMailedToken(context.state.resetTokens, context.clock, token, {
+      reusable: context.faults.on(VINMAKE_FAULTS.resetTokenReusable.id),
+    });
     const user = userId && context.state.users.get(userId);
     if (!user) throw httpError(VINMAKE_ERRORS.invalidResetToken);
     context.state.users.update(user.id, { passwordHash: await hashPassword(password) });

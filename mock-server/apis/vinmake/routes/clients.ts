@@ -15,7 +15,7 @@ type Schemas = components['schemas'];
 function visibleClient(context: VinmakeContext, res: Response, clientId: string): ClientRecord {
   const record = context.state.clients.get(clientId);
   if (!record) throw httpError(VINMAKE_ERRORS.clientNotFound);
-  const confinedTo = confinedClientId(principalOf(res));
+  const confinedTo = confinedClientId(context, principalOf(res));
   if (confinedTo !== null && confinedTo !== record.id) throw httpError(VINMAKE_ERRORS.insufficientPermissions);
   return record;
 }
@@ -24,12 +24,12 @@ export function clientRoutes(context: VinmakeContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
   router.use('/api/v1/clients', authenticate(context));
-  const read = authorize({ role: 'client', scope: 'read:clients' });
-  const write = authorize({ role: 'staff', scope: 'write:clients' });
+  const read = authorize(context, { role: 'client', scope: 'read:clients' });
+  const write = authorize(context, { role: 'staff', scope: 'write:clients' });
 
   router.get('/api/v1/clients', read, (req, res) => {
     const { page, limit } = pageQuery(context, 'listClients', req.query);
-    const confinedTo = confinedClientId(principalOf(res));
+    const confinedTo = confinedClientId(context, principalOf(res));
     const visible = context.state.clients.filter((client) => confinedTo === null || client.id === confinedTo);
     const body: Schemas['ClientPage'] = paginate(visible, page, limit);
     res.json(body);
@@ -69,7 +69,7 @@ export function clientRoutes(context: VinmakeContext): Router {
     res.json(body);
   });
 
-  router.delete('/api/v1/clients/:client_id', authorize({ role: 'admin', scope: 'write:clients' }), (req, res) => {
+  router.delete('/api/v1/clients/:client_id', authorize(context, { role: 'admin', scope: 'write:clients' }), (req, res) => {
     const record = visibleClient(context, res, String(req.params.client_id));
     context.state.clients.delete(record.id);
     for (const material of context.state.materials.filter((candidate) => candidate.clientId === record.id)) {

@@ -31,7 +31,7 @@ export function toMaterial(record: MaterialRecord): Schemas['Material'] {
 function visibleMaterial(context: VinmakeContext, res: Response, materialId: string): MaterialRecord {
   const record = context.state.materials.get(materialId);
   if (!record) throw httpError(VINMAKE_ERRORS.materialNotFound);
-  const confinedTo = confinedClientId(principalOf(res));
+  const confinedTo = confinedClientId(context, principalOf(res));
   if (confinedTo !== null && confinedTo !== record.clientId) throw httpError(VINMAKE_ERRORS.insufficientPermissions);
   return record;
 }
@@ -45,12 +45,12 @@ export function materialRoutes(context: VinmakeContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
   router.use('/api/v1/materials', authenticate(context));
-  const read = authorize({ role: 'client', scope: 'read:materials' });
-  const write = authorize({ role: 'staff', scope: 'write:materials' });
+  const read = authorize(context, { role: 'client', scope: 'read:materials' });
+  const write = authorize(context, { role: 'staff', scope: 'write:materials' });
 
   router.get('/api/v1/materials', read, (req, res) => {
     const { page, limit } = pageQuery(context, 'listMaterials', req.query);
-    const confinedTo = confinedClientId(principalOf(res));
+    const confinedTo = confinedClientId(context, principalOf(res));
     const visible = context.state.materials.filter((material) => confinedTo === null || material.clientId === confinedTo);
     const body: Schemas['MaterialPage'] = paginate(visible.map(toMaterial), page, limit);
     res.json(body);

@@ -6,6 +6,7 @@ import { verifyPassword } from '../../../core/passwords.ts';
 import { matchesDigest, randomToken, sha256 } from '../../../core/secrets.ts';
 import { sendNewToken, validBody, type VntanaContext } from '../context.ts';
 import { VNTANA_ERRORS } from '../errors.ts';
+import { VNTANA_FAULTS } from '../faults.ts';
 import { authenticate, callerOf } from '../guards.ts';
 import { managesOrganization } from '../roles.ts';
 import { findUserByEmail } from '../state.ts';
@@ -46,8 +47,9 @@ export function authRoutes(context: VntanaContext): Router {
       const organizationRole = user.organizationRoles[workspace.organizationUuid];
       if (!organizationRole) throw httpError(VNTANA_ERRORS.forbidden);
       // "If you have Organization Admin or Owner level access, this must be skipped."
-      if (managesOrganization(organizationRole)) throw httpError(VNTANA_ERRORS.ownerSkipsWorkspaceToken);
-      if (!user.workspaceRoles[workspace.id]) throw httpError(VNTANA_ERRORS.invalidClientUuid);
+      const ownerBypass = context.faults.on(VNTANA_FAULTS.ownerGetsWorkspaceToken.id);
+      if (managesOrganization(organizationRole) && !ownerBypass) throw httpError(VNTANA_ERRORS.ownerSkipsWorkspaceToken);
+      if (!user.workspaceRoles[workspace.id] && !(ownerBypass && managesOrganization(organizationRole))) throw httpError(VNTANA_ERRORS.invalidClientUuid);
       await sendNewToken(context, res, user, { kind: 'workspace', organizationUuid: workspace.organizationUuid, clientUuid: workspace.id });
       return;
     }
@@ -60,7 +62,7 @@ export function authRoutes(context: VntanaContext): Router {
 
   router.post('/v1/auth/logout', authenticate(context), (_req, res) => {
     const { session } = callerOf(res);
-    context.state.sessions.update(session.id, { revokedAt: context.clock.now().toISOString() });
+    if (!context.faults.on(VNTANA_FAULTS.logoutNoop.id)) context.state.sessions.update(session.id, { revokedAt: context.clock.now().toISOString() });
     const body: Schemas['EmptySuccess'] = { success: true, errors: [], response: {} };
     res.json(body);
   });

@@ -1,0 +1,51 @@
+/**
+ * Fault switches: deliberate, realistic server bugs a mock can be started with (or switched on
+ * through /__mock/faults), so the conformance suites can prove they catch them. A reset of the
+ * mock's data leaves the faults as they are.
+ */
+export interface FaultDefinition {
+  id: string;
+  description: string;
+}
+
+/** Token bugs every API's issuer can be made to have. */
+export const TOKEN_FAULTS = {
+  acceptExpired: { id: 'accept-expired-token', description: 'accepts tokens whose exp has passed' },
+  acceptAlgNone: { id: 'accept-alg-none', description: 'accepts unsigned tokens with alg "none"' },
+  skipSignature: { id: 'skip-signature-check', description: 'decodes tokens without checking their signature' },
+  wrongLifetime: { id: 'wrong-token-lifetime', description: 'issues tokens that live twice the documented lifetime' },
+} as const satisfies Record<string, FaultDefinition>;
+
+export class FaultSwitches {
+  private readonly active = new Set<string>();
+
+  constructor(readonly catalog: FaultDefinition[]) {}
+
+  on(id: string): boolean {
+    return this.active.has(id);
+  }
+
+  /** Replaces the active set; throws on an id the catalog does not hold. */
+  set(ids: string[]): void {
+    const unknown = ids.filter((id) => !this.catalog.some((fault) => fault.id === id));
+    if (unknown.length > 0) throw new Error(`unknown fault ${unknown.join(', ')}; known: ${this.catalog.map((fault) => fault.id).join(', ')}`);
+    this.active.clear();
+    for (const id of ids) this.active.add(id);
+  }
+
+  list(): string[] {
+    return [...this.active];
+  }
+}
+
+/**
+ * The faults meant for one API in a `MOCK_FAULTS` / `--fault` list such as
+ * "vinmake:accept-alg-none,machhub:ignore-permission-check".
+ */
+export function faultsFor(api: string, spec: string | undefined): string[] {
+  return (spec ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.startsWith(`${api}:`))
+    .map((entry) => entry.slice(api.length + 1));
+}
