@@ -40,6 +40,8 @@ export interface ConformanceSuite {
   rule: ReturnType<typeof ruleFactory<RuleContext>>;
   /** The control plane when the target has one (cached), for hooks such as a reset. */
   findControlPlane(): Promise<ControlPlane | undefined>;
+  /** A rule context for this target inside any test, e.g. a cross-API rule. */
+  contextFor(test: TestContext): RuleContext;
 }
 
 export function conformanceSuite(
@@ -88,5 +90,5 @@ export function conformanceSuite(
     };
   };
 
-  return { target, http, spec, rule: ruleFactory(api, makeContext), findControlPlane };
+  return { target, http, spec, rule: ruleFactory(api, makeContext), findControlPlane, contextFor: makeContext };
 }
