@@ -1,0 +1,52 @@
+/**
+ * How the negative-input rules call each API: the most privileged credential the suite has (so
+ * validation, not authentication, answers), values for path and query parameters, and a call
+ * that proves the server is still up.
+ */
+import type { RuleContext } from '../harness/conformance.ts';
+import type { HttpResponse } from '../harness/http.ts';
+import { enclaive, seededUserToken } from '../enclaive/suite.ts';
+import { machhub, tokenOf as machhubToken } from '../machhub/suite.ts';
+import { organizationToken, vntana, workspaces } from '../vntana/suite.ts';
+import { tokenOf as vinmakeToken, vinmake } from '../vinmake/suite.ts';
+import type { ApiName } from '../../specs/apis.ts';
+import type { ConformanceSuite } from '../harness/conformance.ts';
+
+export interface FuzzTarget {
+  api: ApiName;
+  suite: ConformanceSuite;
+  /** Headers with a credential, and query strings some operations need to reach their body. */
+  prepare(t: RuleContext): Promise<{ headers: Record<string, string>; query: Record<string, string> }>;
+  alive(t: RuleContext): Promise<HttpResponse>;
+}
+
+export const FUZZ_TARGETS: FuzzTarget[] = [
+  {
+    api: 'vinmake',
+    suite: vinmake,
+    prepare: async (t) => ({ headers: { authorization: `Bearer ${await vinmakeToken(t, 'admin')}` }, query: {} }),
+    alive: async (t) => vinmake.http.get('/auth/test/client', { headers: { authorization: `Bearer ${await vinmakeToken(t, 'client')}` } }),
+  },
+  {
+    api: 'machhub',
+    suite: machhub,
+    prepare: async (t) => ({ headers: { authorization: `Bearer ${await machhubToken(t, 'admin')}` }, query: {} }),
+    alive: async (t) => machhub.http.get('/machhub/auth/me', { headers: { authorization: `Bearer ${await machhubToken(t, 'operator')}` } }),
+  },
+  {
+    api: 'vntana',
+    suite: vntana,
+    async prepare(t) {
+      const { token } = await organizationToken(t, 'owner');
+      const [workspace] = await workspaces(token);
+      return { headers: { 'x-auth-token': `Bearer ${token}` }, query: { searchProducts: `clientUuid=${workspace?.uuid ?? ''}` } };
+    },
+    alive: async (t) => vntana.http.get('/v1/organizations', { headers: { 'x-auth-token': `Bearer ${(await organizationToken(t, 'member')).token}` } }),
+  },
+  {
+    api: 'enclaive',
+    suite: enclaive,
+    prepare: async (t) => ({ headers: { authorization: `Bearer ${await seededUserToken(t)}` }, query: {} }),
+    alive: async (t) => enclaive.http.get('/api/teams/current', { headers: { authorization: `Bearer ${await seededUserToken(t)}` } }),
+  },
+];

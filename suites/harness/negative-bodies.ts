@@ -1,0 +1,103 @@
+/**
+ * Negative inputs from a spec: a valid body per operation (json-schema-faker, checked with ajv,
+ * the spec's example as fallback), then mutations that make it invalid: a required field removed,
+ * a field of the wrong type, a string past its maxLength. Only mutations the schema rejects are kept.
+ */
+import { generate } from 'json-schema-faker';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { loadSpec, type ApiName, type OpenApiDocument } from '../../specs/apis.ts';
+import { createSpecAjv, pointerSegment, specRef } from '../../specs/schema-validator.ts';
+
+export type MutationKind = 'missing' | 'type' | 'long';
+
+export interface JsonOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  /** A body the spec accepts. */
+  valid: Record<string, unknown>;
+  mutations: { kind: MutationKind; label: string; body: unknown }[];
+}
+
+interface PropertySchema {
+  type?: string | string[];
+  maxLength?: number;
+  $ref?: string;
+}
+
+interface ObjectSchema {
+  required?: string[];
+  properties?: Record<string, PropertySchema>;
+}
+
+/** A value of a different JSON type than the property allows. */
+function wrongTypeFor(schema: PropertySchema): unknown {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'object'];
+  if (types.includes('string')) return 12345;
+  if (types.includes('number') || types.includes('integer')) return 'not-a-number';
+  if (types.includes('boolean')) return 'yes';
+  if (types.includes('array')) return { not: 'an array' };
+  return ['not', 'an', 'object'];
+}
+
+export async function negativeBodies(api: ApiName): Promise<JsonOperation[]> {
+  const spec = loadSpec(api);
+  const ajv = createSpecAjv(spec);
+  const operations: JsonOperation[] = [];
+  for (const [path, pathItem] of Object.entries(spec.paths)) {
+    for (const [method, raw] of Object.entries(pathItem)) {
+      const operation = raw as { operationId?: string; requestBody?: { $ref?: string; content?: Record<string, { schema?: unknown; example?: unknown }> } };
+      if (!operation?.operationId || !operation.requestBody) continue;
+      const requestBody = resolve(spec, operation.requestBody) as { content?: Record<string, { schema?: unknown; example?: unknown }> };
+      const media = requestBody.content?.['application/json'];
+      if (!media?.schema) continue;
+      const pointer = operation.requestBody.$ref
+        ? `${operation.requestBody.$ref.slice(1)}/content/application~1json/schema`
+        : `/paths/${pointerSegment(path)}/${method}/requestBody/content/application~1json/schema`;
+      const validate = ajv.compile(specRef(pointer));
+      const schema = resolve(spec, media.schema) as ObjectSchema;
+      const valid = await validBody(spec, media.schema, media.example, validate);
+      if (!valid) continue;
+      operations.push({ operationId: operation.operationId, method, path, valid, mutations: mutationsOf(schema, valid, validate, spec) });
+    }
+  }
+  return operations;
+}
+
+async function validBody(spec: OpenApiDocument, schema: unknown, example: unknown, validate: ValidateFunction): Promise<Record<string, unknown> | undefined> {
+  for (const seed of [1, 2, 3]) {
+    const candidate = await generate({ ...(schema as object), components: spec.components } as never, {
+      seed,
+      formats: { password: () => 'Passw0rd-12345' },
+    });
+    if (validate(candidate) && typeof candidate === 'object' && candidate !== null) return candidate as Record<string, unknown>;
+  }
+  return validate(example) ? (example as Record<string, unknown>) : undefined;
+}
+
+function mutationsOf(schema: ObjectSchema, valid: Record<string, unknown>, validate: ValidateFunction, spec: OpenApiDocument): JsonOperation['mutations'] {
+  const candidates: JsonOperation['mutations'] = [];
+  for (const field of schema.required ?? []) {
+    const { [field]: _removed, ...rest } = valid;
+    candidates.push({ kind: 'missing', label: `without ${field}`, body: rest });
+  }
+  for (const [field, raw] of Object.entries(schema.properties ?? {})) {
+    const property = resolve(spec, raw) as PropertySchema;
+    candidates.push({ kind: 'type', label: `${field} of the wrong type`, body: { ...valid, [field]: wrongTypeFor(property) } });
+    if (property.maxLength !== undefined) {
+      candidates.push({ kind: 'long', label: `${field} past maxLength`, body: { ...valid, [field]: 'x'.repeat(Math.min(property.maxLength + 1000, 10_000)) } });
+    }
+  }
+  // A mutation the schema still accepts is no negative input.
+  return candidates.filter((mutation) => !validate(mutation.body));
+}
+
+function resolve(spec: OpenApiDocument, node: unknown): unknown {
+  const ref = (node as { $ref?: string } | undefined)?.$ref;
+  if (!ref) return node;
+  const target = ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((current, segment) => (current as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  return resolve(spec, target);
+}
