@@ -65,6 +65,21 @@ describe('control plane', () => {
     expect((await http.get('/__mock/outbox')).json()).toEqual({ mails: [] });
   });
 
+  it('lists the fault catalog and switches a set of faults on and off', async () => {
+    const catalog = (await http.get('/__mock/faults')).json<{ active: string[]; available: { id: string }[] }>();
+    expect(catalog.active).toEqual([]);
+    expect(catalog.available.map((fault) => fault.id)).toContain('accept-alg-none');
+    const switched = await http.put('/__mock/faults', { json: { active: ['leak-client-data'] } });
+    expect(switched.json()).toMatchObject({ active: ['leak-client-data'] });
+    expect((await http.get('/__mock/health')).json()).toMatchObject({ faults: ['leak-client-data'] });
+    // A data reset keeps the faults; only a new set changes them.
+    await http.post('/__mock/reset');
+    expect((await http.get('/__mock/faults')).json()).toMatchObject({ active: ['leak-client-data'] });
+    const unknown = await http.put('/__mock/faults', { json: { active: ['no-such-bug'] } });
+    expect(unknown.status).toBe(400);
+    expect((await http.put('/__mock/faults', { json: { active: [] } })).json()).toMatchObject({ active: [] });
+  });
+
   it('answers an unknown control route 404 in its own shape', async () => {
     const response = await http.get('/__mock/nope');
     expect(response.status).toBe(404);
