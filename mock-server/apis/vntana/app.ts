@@ -1,15 +1,10 @@
 /** Builds the VNTANA mock: an Express app over seeded state; starting a server happens elsewhere. */
 import cors from 'cors';
-import express from 'express';
 import { loadSpec } from '../../../specs/apis.ts';
-import { Clock } from '../../core/clock.ts';
-import { createControlPlane } from '../../core/control-plane.ts';
-import { httpError } from '../../core/http-error.ts';
-import { FaultSwitches } from '../../core/faults.ts';
+import type { FaultSwitches } from '../../core/faults.ts';
 import { createIssuer } from '../../core/issuer.ts';
-import { requestLogger } from '../../core/logging.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
-import { Outbox } from '../../core/outbox.ts';
+import { createMockApp, createMockServices } from '../../core/mock-app.ts';
 import { randomToken } from '../../core/secrets.ts';
 import { SpecValidator } from '../../core/validation.ts';
 import type { VntanaContext } from './context.ts';
@@ -39,49 +34,36 @@ function corsFor(faults: FaultSwitches) {
 export async function createVntanaMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
   const personalAccessTokens = seededPersonalAccessTokens(env);
-  const clock = new Clock();
-  const faults = new FaultSwitches(VNTANA_FAULT_CATALOG);
-  faults.set(options.faults ?? []);
+  const services = createMockServices(VNTANA_FAULT_CATALOG, options.faults);
   const context: VntanaContext = {
+    ...services,
     state: await createSeededState(personalAccessTokens),
-    clock,
-    outbox: new Outbox(clock),
     issuer: await createIssuer({
       key: { alg: 'HS256', secret: env.VNTANA_JWT_SECRET || randomToken(32) },
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
       lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
-      clock,
-      faults,
+      clock: services.clock,
+      faults: services.faults,
     }),
     validator: new SpecValidator(loadSpec('vntana')),
-    faults,
   };
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(requestLogger(options.logger));
-  app.use(
-    '/__mock',
-    createControlPlane({
+  const app = createMockApp({
+    logger: options.logger,
+    preamble: [corsFor(services.faults)],
+    controls: {
       api: 'vntana',
-      clock,
-      outbox: context.outbox,
-      faults,
+      ...services,
       reset: async () => {
         context.state = await createSeededState(personalAccessTokens);
       },
       seedUser: (body) => seedUser(context, body),
-    }),
-  );
-  app.use(corsFor(faults));
-  app.use(authRoutes(context));
-  app.use(organizationRoutes(context));
-  app.use(productRoutes(context));
-  app.use(() => {
-    throw httpError(VNTANA_ERRORS.notFound);
+    },
+    routers: [authRoutes(context), organizationRoutes(context), productRoutes(context)],
+    notFound: VNTANA_ERRORS.notFound,
+    errorWriter: vntanaErrorWriter(options.logger, services.faults),
   });
-  app.use(vntanaErrorWriter(options.logger, faults));
 
   return {
     app,

@@ -1,0 +1,57 @@
+/**
+ * What every API's mock is built from: the shared services (clock, outbox, fault switches) and one
+ * Express pipeline: preamble, request log, control plane, the API's routes, its 404, its error writer.
+ */
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import type { Logger } from 'pino';
+import { Clock } from './clock.ts';
+import { createControlPlane, type MockControls } from './control-plane.ts';
+import { FaultSwitches, type FaultDefinition } from './faults.ts';
+import { httpError, type ErrorDefinition } from './http-error.ts';
+import { requestLogger } from './logging.ts';
+import { Outbox } from './outbox.ts';
+
+export interface MockServices {
+  clock: Clock;
+  outbox: Outbox;
+  faults: FaultSwitches;
+}
+
+/** A clock, an outbox and the API's fault switches, with the faults it was started with. */
+export function createMockServices(catalog: FaultDefinition[], activeFaults: string[] = []): MockServices {
+  const clock = new Clock();
+  const faults = new FaultSwitches(catalog);
+  faults.set(activeFaults);
+  return { clock, outbox: new Outbox(clock), faults };
+}
+
+export interface MockAppOptions {
+  logger: Logger;
+  controls: MockControls;
+  /** Runs first, for every request (e.g. a correlation id or CORS). */
+  preamble?: RequestHandler[];
+  routers: Router[];
+  /** The API's answer to a path it does not have. */
+  notFound: ErrorDefinition;
+  errorWriter: ErrorRequestHandler;
+  /** Path patterns whose secrets the request log masks. */
+  secretPaths?: RegExp[];
+  /** Express settings, e.g. the query parser. */
+  settings?: Record<string, unknown>;
+}
+
+export function createMockApp(options: MockAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  for (const [name, value] of Object.entries(options.settings ?? {})) app.set(name, value);
+  for (const handler of options.preamble ?? []) app.use(handler);
+  app.use(requestLogger(options.logger, { secretPaths: options.secretPaths }));
+  app.use('/__mock', createControlPlane(options.controls));
+  // Order matters: routers answer in the order given.
+  for (const router of options.routers) app.use(router);
+  app.use(() => {
+    throw httpError(options.notFound);
+  });
+  app.use(options.errorWriter);
+  return app;
+}
