@@ -3,10 +3,10 @@
  * checks. Always 200 for an authenticated caller; no access is `[]` or `false`, never 403.
  */
 import express, { type Router } from 'express';
+import { httpError } from '../../../core/http-error.ts';
 import type { MachhubContext } from '../context.ts';
 import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
 import { MACHHUB_FAULTS } from '../faults.ts';
-import { httpError } from '../../../core/http-error.ts';
 import { askerOf, authenticate, principalOf } from '../guards.ts';
 import { SCOPES, grantedActions, isScope, type Scope } from '../permissions.ts';
 
