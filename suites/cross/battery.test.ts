@@ -88,6 +88,16 @@ battery('EXPSIGNED', 'a correctly signed token with exp in the past is refused',
 });
 
 battery(
+  'NOEXP',
+  'a correctly signed token without exp is refused',
+  inferred('a token without exp never expires; the APIs promise tokens that do'),
+  symmetric,
+  async (api, test) => {
+    api.expectRefused(await api.protectedCall(await resigned(api, test, ({ exp: _exp, ...claims }) => claims)));
+  },
+);
+
+battery(
   'NBF',
   'a correctly signed token that is not valid yet (nbf an hour ahead) is refused',
   inferred('RFC 7519 4.1.5: a JWT must not be accepted before its nbf'),

@@ -62,6 +62,19 @@ rule(
   },
 );
 
+rule(
+  'EN-REFRESH-005',
+  'Only an Authorization value of exactly "Bearer <token>" is accepted',
+  seed('The format of the Authorization header is as follows: Authorization: Bearer <jwt>'),
+  async (t) => {
+    const token = await seededUserToken(t);
+    for (const value of [`xBearer ${token}`, `Bearer ${token} extra`, `${token}`]) {
+      expectError(await http.get('/api/teams/current', { headers: { authorization: value } }), 401);
+    }
+    expectStatus(await http.get('/api/teams/current', withToken(token)), 200);
+  },
+);
+
 rule('EN-JWT-001', 'A userToken re-headed as alg "none" answers 401', TAMPER_PROOF, async (t) => {
   expectError(await refreshWith(withAlgNone(await seededUserToken(t))), 401);
 });

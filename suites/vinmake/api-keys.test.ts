@@ -185,6 +185,19 @@ rule(
 );
 
 rule(
+  'VM-KEY-015',
+  'The key list shows when a key was last used',
+  seed('API keys can be: ... Monitored independently'),
+  async (t) => {
+    const created = await keyWith(t, ['read:materials']);
+    expect(created.last_used_at).toBeNull();
+    expectStatus(await vinmake.http.get('/api/v1/materials', { headers: apiKey(created.key) }), 200);
+    const listed = (await vinmake.http.get('/api/v1/api-keys?limit=100', { headers: bearer(await tokenOf(t, 'admin')) })).json<Schemas['ApiKeyPage']>();
+    expect(listed.data.find((key) => key.id === created.id)?.last_used_at).not.toBeNull();
+  },
+);
+
+rule(
   'VM-KEY-014',
   'The reference\'s `permissions` field is accepted in place of `scopes`',
   realClients('API keys there are created with `{name, permissions[], rate_limit, expires_at}`'),
