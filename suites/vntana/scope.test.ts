@@ -189,3 +189,29 @@ rule(
     expect(response.json<Schemas['CurrentOrganization']>().response.uuid).toBe(organizationUuid);
   },
 );
+
+rule(
+  'VN-SCOPE-015',
+  'A workspace token opens only its own workspace, also for a member with roles in several',
+  seed('5. Generate Workspace specific Refresh Token.'),
+  async (t) => {
+    const control = await t.controlPlane();
+    const owner = await organizationToken(t, 'owner');
+    const [first, second] = await workspaces(owner.token);
+    if (!first || !second) return t.skip('the organization has fewer than two workspaces');
+    const email = `two-rooms-${Date.now()}@vntana.test`;
+    await control.seedUser({
+      email,
+      password: 'two-rooms-pass-1',
+      workspaceRoles: { [first.uuid]: 'CLIENT_ORGANIZATION_VIEWER', [second.uuid]: 'CLIENT_ORGANIZATION_CONTENT_MANAGER' },
+    });
+    const login = await http.post('/v1/auth/login', { json: { email, password: 'two-rooms-pass-1' } });
+    expectStatus(login, 200);
+    const organization = await refresh(login.headers['x-auth-token'] ?? '', { organizationUuid: owner.organizationUuid });
+    const workspace = await refresh(organization.headers['x-auth-token'] ?? '', { organizationUuid: owner.organizationUuid, clientUuid: first.uuid });
+    expectStatus(workspace, 200);
+    const token = workspace.headers['x-auth-token'] ?? '';
+    expectStatus(await searchProducts(token, first.uuid, owner.organizationUuid), 200);
+    expectErrors(await searchProducts(token, second.uuid, owner.organizationUuid), 403, ['FORBIDDEN']);
+  },
+);
