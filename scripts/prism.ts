@@ -2,7 +2,8 @@
  * Prism beside the stateful mocks:
  *   npm run prism:mock -- <api> [--port N]              a static mock of our spec (default port: API port + 100)
  *   npm run prism:proxy -- <api> <upstream> [--port N]  a validation proxy in front of any server (API port + 200)
- * Both bind 127.0.0.1 and print every spec violation Prism sees.
+ * Both bind 127.0.0.1 and print every spec violation Prism sees. The proxy forwards even invalid
+ * requests (no --errors), so the server under test answers them and Prism marks them in sl-violations.
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -30,7 +31,7 @@ if (mode === 'proxy') {
 }
 const basePort = findMockApi(api)?.defaultPort ?? 4000;
 const port = values.port ?? String(basePort + (mode === 'mock' ? 100 : 200));
-const args = [mode, specPath(api as ApiName), ...(mode === 'proxy' ? [upstream as string] : []), '--host', '127.0.0.1', '--port', port, '--errors'];
+const args = [mode, specPath(api as ApiName), ...(mode === 'proxy' ? [upstream as string] : []), '--host', '127.0.0.1', '--port', port, ...(mode === 'mock' ? ['--errors'] : [])];
 console.log(`prism ${mode} of ${api} on http://127.0.0.1:${port}${mode === 'proxy' ? ` -> ${upstream}` : ''}`);
 const child = spawn('prism', args, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));
