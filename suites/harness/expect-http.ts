@@ -43,3 +43,17 @@ export function expectText(response: HttpResponse, status: number, body?: string
   const matches = typeof body === 'string' ? response.text === body : body.test(response.text);
   if (!matches) fail(response, `body ${JSON.stringify(String(body))}`, `body ${JSON.stringify(redactSecrets(response.text.slice(0, 300)))}`);
 }
+
+/**
+ * Two answers a client must not be able to tell apart (e.g. unknown account vs wrong password):
+ * the same status and the very same body.
+ */
+export function expectSameAnswer(reference: HttpResponse, other: HttpResponse): void {
+  if (other.status !== reference.status || other.text !== reference.text) {
+    fail(
+      other,
+      `the answer ${reference.request} gave: ${reference.status} ${redactSecrets(reference.text.slice(0, 200))}`,
+      `${other.status} ${redactSecrets(other.text.slice(0, 200))}`,
+    );
+  }
+}

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { expectJson, expectStatus } from '../harness/expect-http.ts';
+import { expectJson, expectSameAnswer, expectStatus } from '../harness/expect-http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
 import { ROLE_OF, loginForm, login, rule, spec, startFromSeed, vinmake, type Schemas, type VinmakeRole } from './suite.ts';
 
@@ -60,8 +60,7 @@ rule(
     const account = t.account('client');
     const wrongPassword = await loginForm(account.username, 'not-the-password');
     const unknownUser = await loginForm('nobody-here@vinmake.test', 'not-the-password');
-    expect(unknownUser.status).toBe(wrongPassword.status);
-    expect(unknownUser.text).toBe(wrongPassword.text);
+    expectSameAnswer(wrongPassword, unknownUser);
   },
 );
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { expectStatus } from '../harness/expect-http.ts';
+import { expectSameAnswer, expectStatus } from '../harness/expect-http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
 import { auth, expectErrors, http, issuedToken, loginRequest, personalAccessToken, rule, spec, startFromSeed } from './suite.ts';
 
@@ -50,8 +50,7 @@ rule(
   async (t) => {
     const wrongPassword = await loginRequest(t.account('member').username, 'not-the-password');
     const unknownUser = await loginRequest('nobody-here@vntana.test', 'not-the-password');
-    expect(unknownUser.status).toBe(wrongPassword.status);
-    expect(unknownUser.text).toBe(wrongPassword.text);
+    expectSameAnswer(wrongPassword, unknownUser);
   },
 );
 
