@@ -7,7 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { API_NAMES, specPath, type ApiName } from '../specs/apis.ts';
+import { API_NAMES, type ApiName } from '../specs/apis.ts';
+import { prismArguments, prismBinary } from './lib/prism-server.ts';
 import { findMockApi } from '../mock-server/registry.ts';
 
 const [mode, ...rest] = process.argv.slice(2);
@@ -31,8 +32,13 @@ if (mode === 'proxy') {
 }
 const basePort = findMockApi(api)?.defaultPort ?? 4000;
 const port = values.port ?? String(basePort + (mode === 'mock' ? 100 : 200));
-const args = [mode, specPath(api as ApiName), ...(mode === 'proxy' ? [upstream as string] : []), '--host', '127.0.0.1', '--port', port, ...(mode === 'mock' ? ['--errors'] : [])];
+// A mock answers invalid requests itself (--errors) and serves CORS for browsers; a proxy forwards
+// everything and leaves CORS to the server behind it, so its own answers are what gets checked.
+const args = prismArguments(
+  { mode, api: api as ApiName, upstream, errors: mode === 'mock', cors: mode === 'mock' },
+  Number(port),
+);
 console.log(`prism ${mode} of ${api} on http://127.0.0.1:${port}${mode === 'proxy' ? ` -> ${upstream}` : ''}`);
-const child = spawn('prism', args, { stdio: 'inherit' });
+const child = spawn(prismBinary(), args, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));

@@ -1,3 +1,4 @@
+import { PRISM_ANSWERS_INVALID_JSON } from '../harness/prism-violations.ts';
 import { expect } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
 import { decodeJwt } from '../harness/jwt.ts';
@@ -83,10 +84,19 @@ rule(
 
 rule(
   'EN-REG-006',
-  'A malformed e-mail address or a non-JSON body answers 400',
+  'A malformed e-mail address answers 400',
   inferred('an address that cannot receive the confirmation mail can never be verified'),
   async () => {
     expectError(await register('not-an-email'), 400);
+  },
+);
+
+rule(
+  'EN-REG-008',
+  'A register body that is not JSON answers 400 in the error shape',
+  inferred('NestJS answers a body its JSON parser rejects with 400; a crash there would be a 500'),
+  async (t) => {
+    t.notThroughPrism(PRISM_ANSWERS_INVALID_JSON);
     expectError(await http.post('/api/register', { body: '{"email": ', contentType: 'application/json' }), 400);
   },
 );

@@ -1,3 +1,4 @@
+import { bodyless } from '../harness/http.ts';
 import { afterEach, expect } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
 import { decodeJwt, signHs256, withAlgNone, withEditedClaims, withFlippedSignature, withoutSignature } from '../harness/jwt.ts';
@@ -126,7 +127,7 @@ rule(
     expect(secured.length).toBeGreaterThan(3);
     for (const operation of secured) {
       const path = operation.path.replace(/\{[^}]+\}/g, '65a000000000000000000000');
-      const response = await http.send(operation.method.toUpperCase(), path, operation.method === 'get' ? {} : { json: {} });
+      const response = await http.send(operation.method.toUpperCase(), path, bodyless(operation.method) ? {} : { json: {} });
       expectError(response, 401);
       spec.expectMatches(operation.operationId, response);
     }

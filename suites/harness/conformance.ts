@@ -7,6 +7,7 @@ import type { ApiName } from '../../specs/apis.ts';
 import { ControlPlane } from './control-plane.ts';
 import { expectStatus } from './expect-http.ts';
 import { HttpClient, type HttpResponse } from './http.ts';
+import { ViolationRecorder } from './prism-violations.ts';
 import { ruleFactory } from './rule.ts';
 import { SpecAssertions } from './spec-assert.ts';
 import { resolveTarget, type Account, type Target } from './target.ts';
@@ -21,6 +22,8 @@ export interface RuleContext {
   controlPlane(): Promise<ControlPlane>;
   /** Passes when the rule may change state: always on a mock, elsewhere only when allowed. */
   requireMutation(): Promise<void>;
+  /** Skips the rule when its calls go through a Prism proxy that would answer them itself. */
+  notThroughPrism(why: string): void;
   /** Credentials for a role, or a skip when none are known. */
   account(role: string): Account;
   /** The HS256 secret of the target, or a skip when it was not shared. */
@@ -50,12 +53,14 @@ export function conformanceSuite(
   defaultAccounts: Record<string, { username: string; password: string }>,
 ): ConformanceSuite {
   const target = resolveTarget(api, envPrefix, defaultAccounts);
-  const http = new HttpClient(target.baseUrl);
+  const violations = target.behindPrism ? new ViolationRecorder() : undefined;
+  const http = new HttpClient(target.baseUrl, violations && ((response) => violations.record(response)));
   const spec = new SpecAssertions(api);
   let detection: Promise<ControlPlane | undefined> | undefined;
   const findControlPlane = () => (detection ??= ControlPlane.detect(http));
 
   const makeContext = (test: TestContext): RuleContext => {
+    violations?.enter(test.task.meta);
     const skip = (reason: string): never => test.skip(reason);
     return {
       target,
@@ -68,6 +73,9 @@ export function conformanceSuite(
       async requireMutation() {
         if (target.mutationAllowed || (await findControlPlane())) return;
         skip('changes server state: set CONFORMANCE_ALLOW_MUTATION=1 to run it against a non-mock target');
+      },
+      notThroughPrism(why) {
+        if (target.behindPrism) skip(`not checkable through Prism: ${why}`);
       },
       account(role) {
         return (

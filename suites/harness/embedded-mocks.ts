@@ -1,32 +1,59 @@
 /**
- * vitest globalSetup: for every API whose `<API>_BASE_URL` is unset, start its mock on a free
- * 127.0.0.1 port and hand the URL to the suites. This is the only door from suites to the mock.
+ * vitest globalSetup: decides each API's target and hands it to the suites. An API whose
+ * `<API>_BASE_URL` is unset gets its mock started on a free 127.0.0.1 port; with
+ * CONFORMANCE_VIA_PRISM=1 a Prism validation proxy is put in front of the target, and the suites
+ * talk to the proxy. CONFORMANCE_APIS (comma-separated) limits which APIs are prepared.
+ * This is the only door from suites to the mock.
  */
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { faultsFor } from '../../mock-server/core/faults.ts';
-import { MOCK_APIS, startMock, type StartedMock } from '../../mock-server/registry.ts';
-import type { EmbeddedMock } from './target.ts';
+import { MOCK_APIS, startMock } from '../../mock-server/registry.ts';
+import { startPrism } from '../../scripts/lib/prism-server.ts';
+import type { ApiName } from '../../specs/apis.ts';
+import type { PreparedTarget } from './target.ts';
 
-export default async function startEmbeddedMocks(project: TestProject): Promise<() => Promise<void>> {
-  const started: StartedMock[] = [];
-  const embedded: Record<string, EmbeddedMock> = {};
-  for (const api of MOCK_APIS) {
-    if (process.env[`${api.envPrefix}_BASE_URL`]) continue;
-    // A fresh secret per run, shared with the suite so it can check signatures as an operator would.
-    const jwtSecret = randomBytes(32).toString('base64url');
-    const mock = await startMock(api, {
-      port: 0,
-      logLevel: process.env.LOG_LEVEL ?? 'silent',
-      env: { ...process.env, [`${api.envPrefix}_JWT_SECRET`]: jwtSecret },
-      // The kill matrix starts the mock with one bug switched on.
-      faults: faultsFor(api.name, process.env.MOCK_FAULTS),
-    });
-    started.push(mock);
-    embedded[api.name] = { url: mock.url, jwtSecret };
+export default async function prepareTargets(project: TestProject): Promise<() => Promise<void>> {
+  const closers: Array<() => Promise<void>> = [];
+  const targets: Record<string, PreparedTarget> = {};
+  const viaPrism = process.env.CONFORMANCE_VIA_PRISM === '1';
+  const wanted = process.env.CONFORMANCE_APIS?.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  try {
+    await Promise.all(
+      MOCK_APIS.filter((api) => !wanted || wanted.includes(api.name)).map(async (api) => {
+        let url = process.env[`${api.envPrefix}_BASE_URL`]?.replace(/\/+$/, '');
+        let jwtSecret: string | undefined;
+        const embedded = !url;
+        if (!url) {
+          // A fresh secret per run, shared with the suite so it can check signatures as an operator would.
+          jwtSecret = randomBytes(32).toString('base64url');
+          const mock = await startMock(api, {
+            port: 0,
+            logLevel: process.env.LOG_LEVEL ?? 'silent',
+            env: { ...process.env, [`${api.envPrefix}_JWT_SECRET`]: jwtSecret },
+            // The kill matrix starts the mock with one bug switched on.
+            faults: faultsFor(api.name, process.env.MOCK_FAULTS),
+          });
+          closers.push(() => mock.close());
+          url = mock.url;
+        }
+        let upstreamUrl: string | undefined;
+        if (viaPrism) {
+          // No --errors: Prism forwards every call and marks what breaks the spec in sl-violations.
+          const prism = await startPrism({ mode: 'proxy', api: api.name as ApiName, upstream: url, cors: false, verboseLevel: 'error' });
+          closers.push(() => prism.close());
+          upstreamUrl = url;
+          url = prism.url;
+        }
+        targets[api.name] = { url, jwtSecret, embedded, upstreamUrl };
+      }),
+    );
+  } catch (error) {
+    await Promise.all(closers.map((close) => close()));
+    throw error;
   }
-  project.provide('embeddedMocks', embedded);
+  project.provide('conformanceTargets', targets);
   return async () => {
-    await Promise.all(started.map((mock) => mock.close()));
+    await Promise.all(closers.map((close) => close()));
   };
 }

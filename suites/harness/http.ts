@@ -21,8 +21,14 @@ export interface HttpResponse {
   json<T = unknown>(): T;
 }
 
+/** Sees every response, e.g. to collect the violations a Prism proxy marked in it. */
+export type ResponseObserver = (response: HttpResponse) => void;
+
 export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly observe?: ResponseObserver,
+  ) {}
 
   async send(method: string, path: string, options: SendOptions = {}): Promise<HttpResponse> {
     const headers: Record<string, string> = { ...options.headers };
@@ -38,7 +44,7 @@ export class HttpClient {
     const response = await request(new URL(path, this.baseUrl), { method: method as 'GET', headers, body });
     const text = await response.body.text();
     const label = `${method} ${path.split('?')[0]}`;
-    return {
+    const record: HttpResponse = {
       request: label,
       status: response.statusCode,
       headers: Object.fromEntries(
@@ -53,6 +59,8 @@ export class HttpClient {
         }
       },
     };
+    this.observe?.(record);
+    return record;
   }
 
   get(path: string, options?: SendOptions) {
@@ -70,6 +78,11 @@ export class HttpClient {
   delete(path: string, options?: SendOptions) {
     return this.send('DELETE', path, options);
   }
+}
+
+/** GET and HEAD carry no body (proxies such as Prism refuse to forward one). */
+export function bodyless(method: string): boolean {
+  return ['GET', 'HEAD'].includes(method.toUpperCase());
 }
 
 export function bearer(token: string): Record<string, string> {

@@ -17,6 +17,8 @@ export interface Target {
   baseUrl: string;
   /** The suite started this mock itself. */
   embedded: boolean;
+  /** Calls go through a Prism validation proxy to this server. */
+  behindPrism: string | undefined;
   /** The secret HS256 tokens are signed with, when the target's operator shared it. */
   jwtSecret: string | undefined;
   /** CONFORMANCE_ALLOW_MUTATION=1 was set. */
@@ -24,14 +26,20 @@ export interface Target {
   account(role: string): Account | undefined;
 }
 
-export interface EmbeddedMock {
+/** What the globalSetup prepared for one API. */
+export interface PreparedTarget {
+  /** Where the suite sends its calls: the target itself, or the Prism proxy in front of it. */
   url: string;
+  /** The secret of an embedded mock. */
   jwtSecret?: string;
+  embedded: boolean;
+  /** Set when the calls go through a Prism proxy: the server behind it. */
+  upstreamUrl?: string;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    embeddedMocks: Record<string, EmbeddedMock>;
+    conformanceTargets: Record<string, PreparedTarget>;
   }
 }
 
@@ -41,15 +49,15 @@ export function resolveTarget(
   defaults: Record<string, { username: string; password: string }>,
   env: NodeJS.ProcessEnv = process.env,
 ): Target {
-  const explicitUrl = env[`${envPrefix}_BASE_URL`];
-  const embedded = explicitUrl ? undefined : inject('embeddedMocks')[api];
-  const baseUrl = explicitUrl || embedded?.url;
+  const prepared = inject('conformanceTargets')[api];
+  const baseUrl = prepared?.url ?? env[`${envPrefix}_BASE_URL`];
   if (!baseUrl) throw new Error(`${envPrefix}_BASE_URL is not set and no embedded ${api} mock was started`);
   return {
     api,
     baseUrl: baseUrl.replace(/\/+$/, ''),
-    embedded: embedded !== undefined,
-    jwtSecret: env[`${envPrefix}_JWT_SECRET`] || embedded?.jwtSecret,
+    embedded: prepared?.embedded ?? false,
+    behindPrism: prepared?.upstreamUrl,
+    jwtSecret: env[`${envPrefix}_JWT_SECRET`] || prepared?.jwtSecret,
     mutationAllowed: env.CONFORMANCE_ALLOW_MUTATION === '1',
     account(role) {
       const key = `${envPrefix}_${role.toUpperCase()}`;

@@ -1,6 +1,6 @@
 import { afterEach, expect } from 'vitest';
 import { expectHeader, expectJson, expectStatus, expectText } from '../harness/expect-http.ts';
-import { bearer } from '../harness/http.ts';
+import { bearer, bodyless } from '../harness/http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
 import { getAs, http, machhub, rule, spec, startFromSeed, tokenOf, type Schemas } from './suite.ts';
 
@@ -32,7 +32,7 @@ rule(
         .replace('{recordId}', 'products:p1')
         .replace('{scope}', 'all')
         .replace(/\{[^}]+\}/g, 'x');
-      const response = await http.send(operation.method.toUpperCase(), path, { json: {} });
+      const response = await http.send(operation.method.toUpperCase(), path, bodyless(operation.method) ? {} : { json: {} });
       expectText(response, 401);
       spec.expectMatches(operation.operationId, response);
     }

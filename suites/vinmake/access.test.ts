@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { expectHeader, expectJson, expectStatus } from '../harness/expect-http.ts';
-import { bearer } from '../harness/http.ts';
+import { bearer, bodyless } from '../harness/http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
 import { rule, spec, startFromSeed, tokenOf, vinmake } from './suite.ts';
 
@@ -27,7 +27,7 @@ rule(
     expect(secured.length).toBeGreaterThan(10);
     for (const operation of secured) {
       const path = operation.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
-      const response = await vinmake.http.send(operation.method.toUpperCase(), path, { json: {} });
+      const response = await vinmake.http.send(operation.method.toUpperCase(), path, bodyless(operation.method) ? {} : { json: {} });
       expectStatus(response, 401);
       spec.expectMatches(operation.operationId, response);
     }

@@ -1,3 +1,4 @@
+import { PRISM_ANSWERS_INVALID_JSON } from '../harness/prism-violations.ts';
 import { expect } from 'vitest';
 import { expectSameAnswer, expectStatus } from '../harness/expect-http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
@@ -56,12 +57,21 @@ rule(
 
 rule(
   'VN-LOGIN-006',
-  'A login body without password, or not JSON, answers 400 in the error shape',
+  'A login body without password answers 400 BAD_REQUEST in the error shape',
   realClients('Errors: `{"success": false, "errors": ["CODE", ...]}` with string codes, e.g. ... `BAD_REQUEST`'),
   async (t) => {
     const missing = await http.post('/v1/auth/login', { json: { email: t.account('owner').username } });
     expectErrors(missing, 400, ['BAD_REQUEST']);
     spec.expectMatches('login', missing);
+  },
+);
+
+rule(
+  'VN-LOGIN-011',
+  'A login body that is not JSON answers 400 BAD_REQUEST in the error shape',
+  realClients('Errors: `{"success": false, "errors": ["CODE", ...]}` with string codes, e.g. ... `BAD_REQUEST`'),
+  async (t) => {
+    t.notThroughPrism(PRISM_ANSWERS_INVALID_JSON);
     expectErrors(await http.post('/v1/auth/login', { body: '{"email":', contentType: 'application/json' }), 400, ['BAD_REQUEST']);
   },
 );

@@ -1,3 +1,4 @@
+import { bodyless } from '../harness/http.ts';
 import { expect } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
@@ -171,7 +172,7 @@ rule(
     expect(secured.length).toBeGreaterThan(8);
     for (const operation of secured) {
       const path = operation.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
-      const response = await http.send(operation.method.toUpperCase(), path, operation.method === 'get' ? {} : { json: {} });
+      const response = await http.send(operation.method.toUpperCase(), path, bodyless(operation.method) ? {} : { json: {} });
       expectErrors(response, 403, ['FORBIDDEN']);
       spec.expectMatches(operation.operationId, response);
     }
