@@ -1,47 +1,59 @@
 /**
  * A vitest reporter that adds the conformance view to the usual output: every skipped rule with its
- * reason, counts for documented and inferred rules kept apart, and one plain closing line over all
- * tests (`tests: N passed, N failed, N skipped`) that CI logs can be read by.
+ * reason, counts for documented and inferred rules kept apart, what a Prism proxy saw (when the run
+ * went through one), and one plain closing line over all tests (`tests: N passed, N failed,
+ * N skipped`) that CI logs can be read by. With CONFORMANCE_RESULTS=<file> it also writes every
+ * result as JSON, which `npm run report` turns into JUnit XML and HTML.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import { API_NAMES } from '../../specs/apis.ts';
 import type { PrismViolation } from './prism-violations.ts';
-import type { RuleMeta } from './rule.ts';
-
-type Outcome = 'passed' | 'failed' | 'skipped';
+import { collectResults, totalsOf, type Outcome, type ResultsFile, type RuleResult } from './results.ts';
 
 export default class RuleReporter implements Reporter {
+  private root = process.cwd();
+
+  onInit(vitest: Vitest): void {
+    this.root = vitest.config.root;
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const counts = { documented: { passed: 0, failed: 0, skipped: 0 }, inferred: { passed: 0, failed: 0, skipped: 0 } };
-    const all = { passed: 0, failed: 0, skipped: 0 };
-    const skipped: string[] = [];
-    const violations: Array<PrismViolation & { test: string }> = [];
-    for (const module of testModules) {
-      for (const testCase of module.children.allTests()) {
-        const result = testCase.result();
-        const outcome: Outcome = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
-        all[outcome] += 1;
-        const rule = testCase.meta().rule as RuleMeta | undefined;
-        for (const violation of testCase.meta().prismViolations ?? []) violations.push({ ...violation, test: rule?.id ?? testCase.name });
-        if (!rule) continue;
-        counts[rule.citation.kind === 'inferred' ? 'inferred' : 'documented'][outcome] += 1;
-        if (result.state === 'skipped') skipped.push(`  ${rule.id} skipped: ${result.note ?? 'no reason given'}`);
-      }
-    }
+    const results = collectResults(testModules, this.root);
+    const rules = results.filter((result) => result.source);
     const line = (name: string, group: Record<Outcome, number>) =>
       `${name} ${group.passed} passed, ${group.failed} failed, ${group.skipped} skipped`;
-    const rules = counts.documented.passed + counts.documented.failed + counts.documented.skipped + counts.inferred.passed + counts.inferred.failed + counts.inferred.skipped;
     const lines = [''];
-    if (rules > 0) {
-      lines.push('Conformance rules', line('  documented', counts.documented), line('  inferred  ', counts.inferred));
-      if (skipped.length > 0) lines.push('Skipped rules and why:', ...skipped);
+    if (rules.length > 0) {
+      lines.push(
+        'Conformance rules',
+        line('  documented', totalsOf(rules.filter((rule) => rule.source?.kind !== 'inferred'))),
+        line('  inferred  ', totalsOf(rules.filter((rule) => rule.source?.kind === 'inferred'))),
+      );
+      const skipped = rules.filter((rule) => rule.outcome === 'skipped');
+      if (skipped.length > 0) lines.push('Skipped rules and why:', ...skipped.map((rule) => `  ${rule.id} skipped: ${rule.skipReason}`));
       lines.push('');
     }
-    if (process.env.CONFORMANCE_VIA_PRISM === '1') lines.push(...prismSection(violations), '');
-    lines.push(line('tests:', all));
+    if (process.env.CONFORMANCE_VIA_PRISM === '1') lines.push(...prismSection(results), '');
+    lines.push(line('tests:', totalsOf(results)));
     console.log(lines.join('\n'));
+    const resultsPath = process.env.CONFORMANCE_RESULTS;
+    if (resultsPath) {
+      writeJson(resultsPath, { generatedAt: new Date().toISOString(), targets: describeTargets(), totals: totalsOf(results), results } satisfies ResultsFile);
+      console.log(`results written to ${resultsPath}`);
+    }
   }
+}
+
+function writeJson(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+function describeTargets(): Record<string, string> {
+  const viaPrism = process.env.CONFORMANCE_VIA_PRISM === '1' ? ' (through a Prism validation proxy)' : '';
+  return Object.fromEntries(API_NAMES.map((api) => [api, `${process.env[`${api.toUpperCase()}_BASE_URL`] ?? 'embedded mock'}${viaPrism}`]));
 }
 
 /**
@@ -49,14 +61,14 @@ export default class RuleReporter implements Reporter {
  * counted per rule, since rules about bad input send them on purpose. With CONFORMANCE_PRISM_REPORT
  * set, all of them are also written there as JSON.
  */
-function prismSection(violations: Array<PrismViolation & { test: string }>): string[] {
+function prismSection(results: RuleResult[]): string[] {
+  const violations: Array<PrismViolation & { test: string }> = results.flatMap((result) =>
+    (result.prismViolations ?? []).map((violation) => ({ ...violation, test: result.id })),
+  );
   const responses = violations.filter((violation) => violation.side === 'response');
   const requests = violations.filter((violation) => violation.side === 'request');
   const reportPath = process.env.CONFORMANCE_PRISM_REPORT;
-  if (reportPath) {
-    mkdirSync(dirname(reportPath), { recursive: true });
-    writeFileSync(reportPath, `${JSON.stringify({ responseViolations: responses, requestViolations: requests }, null, 2)}\n`);
-  }
+  if (reportPath) writeJson(reportPath, { responseViolations: responses, requestViolations: requests });
   const lines = [`Prism proxy: ${responses.length} response violations, ${requests.length} request violations`];
   for (const violation of responses) {
     lines.push(`  ${violation.test}  ${violation.request}  ${violation.severity} ${violation.location}: ${violation.message}`);
