@@ -5,6 +5,7 @@ import { vinmake } from './apis/vinmake/index.ts';
 import { vntana } from './apis/vntana/index.ts';
 import type { MockApiDefinition } from './core/mock-api.ts';
 import { createLogger } from './core/logging.ts';
+import { restoreTables, snapshotTables, type StatePersistence } from './core/persistence.ts';
 import { listen, type RunningServer } from './core/server.ts';
 import type { SeededAccount } from './core/mock-api.ts';
 
@@ -19,13 +20,33 @@ export interface StartedMock extends RunningServer {
   seededAccounts: SeededAccount[];
 }
 
-/** Builds one API's mock and serves it; port 0 picks a free port. */
-export async function startMock(
-  api: MockApiDefinition,
-  options: { host?: string; port?: number; logLevel?: string; env?: NodeJS.ProcessEnv; faults?: string[] } = {},
-): Promise<StartedMock> {
+export interface StartMockOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  logLevel?: string;
+  env?: NodeJS.ProcessEnv;
+  faults?: string[];
+  /** Continue from, and keep saving to, a state file. */
+  persistence?: StatePersistence;
+}
+
+/** Builds one API's mock and serves it. */
+export async function startMock(api: MockApiDefinition, options: StartMockOptions = {}): Promise<StartedMock> {
   const logger = createLogger({ name: api.name, level: options.logLevel });
-  const { app, seededAccounts } = await api.create({ logger, env: options.env, faults: options.faults });
-  const server = await listen(app, { host: options.host, port: options.port });
-  return { ...server, api, seededAccounts };
+  const { persistence } = options;
+  const saved = persistence?.snapshotOf(api.name);
+  let env = options.env ?? process.env;
+  // Tokens survive a restart only if the key does: keep it in the state file, unless the
+  // environment supplies one (a secret that is given is never written to disk).
+  let keptKey: string | undefined;
+  if (persistence && !env[api.signingKey.env]) {
+    keptKey = saved?.signingKey ?? (await api.signingKey.generate());
+    env = { ...env, [api.signingKey.env]: keptKey };
+  }
+  const instance = await api.create({ logger, env, faults: options.faults, onStateChange: persistence && (() => persistence.changed()) });
+  if (saved) restoreTables(instance.state(), saved.tables);
+  persistence?.register(api.name, () => ({ ...(keptKey ? { signingKey: keptKey } : {}), tables: snapshotTables(instance.state()) }));
+  const server = await listen(instance.app, { host: options.host, port: options.port });
+  return { ...server, api, seededAccounts: instance.seededAccounts };
 }

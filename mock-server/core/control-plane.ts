@@ -7,12 +7,23 @@ import type { Clock } from './clock.ts';
 import type { FaultSwitches } from './faults.ts';
 import { HttpError, bodyParserFailure } from './http-error.ts';
 import type { Outbox } from './outbox.ts';
+import { projectPath } from './paths.ts';
+import type { RequestLog } from './request-log.ts';
+
+/** What the dashboard shows of an API's state: who can log in, and which keys exist (never secrets). */
+export interface MockStateView {
+  users: Array<{ id: string; login: string; roles: string[]; seeded: boolean; verified?: boolean }>;
+  apiKeys: Array<{ id: string; name: string; owner: string; scopes: string[]; createdAt: string; expiresAt?: string | null; revoked?: boolean }>;
+}
 
 export interface MockControls {
   api: string;
   clock: Clock;
   outbox: Outbox;
   faults: FaultSwitches;
+  requests: RequestLog;
+  /** The users and keys of the current state, for the dashboard. */
+  describe(): MockStateView;
   /** Puts the API's state back to its seed. */
   reset(): Promise<void>;
   /** Adds a user from a JSON description; throws HttpError 400 for a bad one. */
@@ -27,6 +38,20 @@ export function createControlPlane(controls: MockControls): Router {
   const { clock, outbox, faults } = controls;
   const router = express.Router();
   router.use(express.json({ limit: '64kb' }));
+
+  // The dashboard: a static page that reads the routes below. Relative links need the trailing slash.
+  router.get('/', (req, res) => {
+    if (!req.originalUrl.split('?')[0]?.endsWith('/')) return res.redirect(301, `${req.baseUrl}/`);
+    res.sendFile(projectPath('mock-server', 'dashboard', 'index.html'));
+  });
+
+  router.get('/state', (_req, res) => {
+    res.json({ api: controls.api, ...controls.describe() });
+  });
+
+  router.get('/requests', (_req, res) => {
+    res.json({ requests: controls.requests.recent() });
+  });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', api: controls.api, time: clock.now().toISOString(), faults: faults.list() });
@@ -52,6 +77,7 @@ export function createControlPlane(controls: MockControls): Router {
     await controls.reset();
     clock.reset();
     outbox.clear();
+    controls.requests.clear();
     res.json({ status: 'reset', api: controls.api });
   });
 

@@ -3,14 +3,15 @@
  * injected clock, and verifies. Built on jose; the algorithm list is pinned so `alg: none` and
  * algorithm confusion never verify.
  */
-import { randomUUID } from 'node:crypto';
 import {
   SignJWT,
+  calculateJwkThumbprint,
   decodeJwt,
   decodeProtectedHeader,
   errors,
   exportJWK,
   generateKeyPair,
+  importJWK,
   jwtVerify,
   type CryptoKey,
   type JWK,
@@ -19,7 +20,8 @@ import {
 import type { Clock } from './clock.ts';
 import { TOKEN_FAULTS, type FaultSwitches } from './faults.ts';
 
-export type SigningKeySpec = { alg: 'HS256'; secret: string } | { alg: 'EdDSA' | 'ES256' | 'RS256' };
+/** An asymmetric key is generated unless its private JWK is given (e.g. one kept in a state file). */
+export type SigningKeySpec = { alg: 'HS256'; secret: string } | { alg: 'EdDSA' | 'ES256' | 'RS256'; privateJwk?: JWK };
 
 export interface IssuerOptions {
   key: SigningKeySpec;
@@ -27,7 +29,7 @@ export interface IssuerOptions {
   audience: string;
   lifetimeSeconds: number;
   clock: Clock;
-  /** Key id put in every token header; generated when absent. */
+  /** Key id put in every token header; by default the key's JWK thumbprint, so one key keeps one id across restarts. */
   kid?: string;
   /** Switches for the token faults of TOKEN_FAULTS; none when absent. */
   faults?: FaultSwitches;
@@ -64,21 +66,39 @@ export interface Issuer {
   jwks(): { keys: JWK[] };
 }
 
+/** Tokens whose signature and fixed claims were checked; enough for every live session of a busy mock. */
+const VERIFIED_CACHE_SIZE = 2_048;
+
 export async function createIssuer(options: IssuerOptions): Promise<Issuer> {
   const { key, issuer, audience, lifetimeSeconds, clock, faults } = options;
   const faulty = (fault: { id: string }) => faults?.on(fault.id) ?? false;
-  const kid = options.kid ?? randomUUID();
-  let signingKey: CryptoKey | Uint8Array;
-  let verifyingKey: CryptoKey | Uint8Array;
-  const publicJwks: JWK[] = [];
+  let signingKey: CryptoKey;
+  let verifyingKey: CryptoKey;
+  let publicJwk: JWK | undefined;
+  // The same token comes back on every call of a session: its signature (a crypto round trip through
+  // the thread pool) is checked once; the time claims are checked against the clock on every use.
+  const verified = new Map<string, JWTPayload>();
   if (key.alg === 'HS256') {
-    signingKey = verifyingKey = new TextEncoder().encode(key.secret);
+    // Imported once: handing jose raw bytes would import the key again on every sign and verify.
+    signingKey = verifyingKey = await crypto.subtle.importKey('raw', new TextEncoder().encode(key.secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+  } else if (key.privateJwk) {
+    const { d: _private, ...publicPart } = key.privateJwk;
+    signingKey = (await importJWK(key.privateJwk, key.alg)) as CryptoKey;
+    verifyingKey = (await importJWK(publicPart, key.alg)) as CryptoKey;
+    publicJwk = publicPart;
   } else {
     const pair = await generateKeyPair(key.alg, { extractable: true });
     signingKey = pair.privateKey;
     verifyingKey = pair.publicKey;
-    publicJwks.push({ ...(await exportJWK(pair.publicKey)), kid, alg: key.alg, use: 'sig' });
+    publicJwk = await exportJWK(pair.publicKey);
   }
+  const kid =
+    options.kid ??
+    (await calculateJwkThumbprint(publicJwk ?? { kty: 'oct', k: Buffer.from(key.alg === 'HS256' ? key.secret : '').toString('base64url') }));
+  const publicJwks: JWK[] = publicJwk ? [{ ...publicJwk, kid, alg: key.alg, use: 'sig' }] : [];
 
   return {
     alg: key.alg,
@@ -106,6 +126,8 @@ export async function createIssuer(options: IssuerOptions): Promise<Issuer> {
         if (faulty(TOKEN_FAULTS.skipSignature) || (faulty(TOKEN_FAULTS.acceptAlgNone) && header.alg === 'none')) {
           return unverifiedClaims(token, clock, faulty(TOKEN_FAULTS.acceptExpired));
         }
+        const known = faulty(TOKEN_FAULTS.acceptExpired) ? undefined : verified.get(token);
+        if (known) return checkTimes(known, clock.nowSeconds());
         const { payload } = await jwtVerify(token, verifyingKey, {
           algorithms: [key.alg],
           issuer,
@@ -116,6 +138,7 @@ export async function createIssuer(options: IssuerOptions): Promise<Issuer> {
           ...(faulty(TOKEN_FAULTS.acceptExpired) ? { clockTolerance: 10 * 365 * 86_400 } : {}),
         });
         if ((payload.iat as number) > clock.nowSeconds() + IAT_LEEWAY_SECONDS) throw new TokenRejected('not-yet-valid');
+        if (!faulty(TOKEN_FAULTS.acceptExpired)) remember(verified, token, payload);
         return payload;
       } catch (error) {
         if (error instanceof TokenRejected) throw error;
@@ -140,4 +163,17 @@ function unverifiedClaims(token: string, clock: Clock, ignoreExpiry: boolean): J
   }
   if (!ignoreExpiry && typeof claims.exp === 'number' && claims.exp <= clock.nowSeconds()) throw new TokenRejected('expired');
   return claims;
+}
+
+function remember(cache: Map<string, JWTPayload>, token: string, payload: JWTPayload): void {
+  if (cache.size >= VERIFIED_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(token, payload);
+}
+
+/** The checks jose makes of exp, nbf (no tolerance) and ours of iat, for a token verified before. */
+function checkTimes(payload: JWTPayload, now: number): JWTPayload {
+  if (typeof payload.exp === 'number' && payload.exp <= now) throw new TokenRejected('expired');
+  if (typeof payload.nbf === 'number' && payload.nbf > now) throw new TokenRejected('not-yet-valid');
+  if (typeof payload.iat === 'number' && payload.iat > now + IAT_LEEWAY_SECONDS) throw new TokenRejected('not-yet-valid');
+  return payload;
 }

@@ -17,11 +17,15 @@ export interface MockOptions {
   env?: NodeJS.ProcessEnv;
   /** Fault ids to start with (see each API's faults.ts). */
   faults?: string[];
+  /** Called after every request that may have changed state (any method but GET, HEAD, OPTIONS). */
+  onStateChange?: () => void;
 }
 
 export interface MockInstance {
   app: Express;
   seededAccounts: SeededAccount[];
+  /** The live state object (its tables are what a state file keeps); replaced on reset. */
+  state(): object;
 }
 
 
@@ -34,5 +38,7 @@ export interface MockApiDefinition {
   envPrefix: string;
   /** Every fault this mock can be started with. */
   faults: FaultDefinition[];
+  /** The environment variable holding the signing secret or key, and how to make a new one. */
+  signingKey: { env: string; generate(): Promise<string> };
   create(options: MockOptions): Promise<MockInstance>;
 }

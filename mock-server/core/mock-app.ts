@@ -10,11 +10,14 @@ import { FaultSwitches, type FaultDefinition } from './faults.ts';
 import { httpError, type ErrorDefinition } from './http-error.ts';
 import { requestLogger } from './logging.ts';
 import { Outbox } from './outbox.ts';
+import { RequestLog, recordRequests } from './request-log.ts';
+import { docsRouter } from './docs.ts';
 
 export interface MockServices {
   clock: Clock;
   outbox: Outbox;
   faults: FaultSwitches;
+  requests: RequestLog;
 }
 
 /** A clock, an outbox and the API's fault switches, with the faults it was started with. */
@@ -22,7 +25,7 @@ export function createMockServices(catalog: FaultDefinition[], activeFaults: str
   const clock = new Clock();
   const faults = new FaultSwitches(catalog);
   faults.set(activeFaults);
-  return { clock, outbox: new Outbox(clock), faults };
+  return { clock, outbox: new Outbox(clock), faults, requests: new RequestLog() };
 }
 
 export interface MockAppOptions {
@@ -38,15 +41,28 @@ export interface MockAppOptions {
   secretPaths?: RegExp[];
   /** Express settings, e.g. the query parser. */
   settings?: Record<string, unknown>;
+  /** Told after each request that may have changed state. */
+  onStateChange?: () => void;
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createMockApp(options: MockAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   for (const [name, value] of Object.entries(options.settings ?? {})) app.set(name, value);
+  const { onStateChange } = options;
+  if (onStateChange) {
+    app.use((req, res, next) => {
+      if (!SAFE_METHODS.has(req.method)) res.once('finish', onStateChange);
+      next();
+    });
+  }
   for (const handler of options.preamble ?? []) app.use(handler);
   app.use(requestLogger(options.logger, { secretPaths: options.secretPaths }));
+  app.use(recordRequests(options.controls.requests, () => options.controls.clock.now(), options.secretPaths));
   app.use('/__mock', createControlPlane(options.controls));
+  app.use('/docs', docsRouter(options.controls.api));
   // Order matters: routers answer in the order given.
   for (const router of options.routers) app.use(router);
   app.use(() => {

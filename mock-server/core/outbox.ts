@@ -12,6 +12,9 @@ export interface Mail {
   sentAt: string;
 }
 
+/** Mails kept; older ones go first, so a long-running mock's memory stays flat. */
+export const OUTBOX_CAPACITY = 500;
+
 export class Outbox {
   private mails: Mail[] = [];
 
@@ -25,6 +28,7 @@ export class Outbox {
       sentAt: this.clock.now().toISOString(),
     };
     this.mails.push(sent);
+    if (this.mails.length > OUTBOX_CAPACITY) this.mails.shift();
     return sent;
   }
 

@@ -42,6 +42,18 @@ export class Table<T extends { id: string }> {
     return this.rows.delete(id);
   }
 
+  /** Deletes every row the predicate picks; returns how many went. */
+  deleteWhere(predicate: (row: T) => boolean): number {
+    let deleted = 0;
+    for (const [id, row] of this.rows) {
+      if (predicate(row)) {
+        this.rows.delete(id);
+        deleted += 1;
+      }
+    }
+    return deleted;
+  }
+
   get size(): number {
     return this.rows.size;
   }

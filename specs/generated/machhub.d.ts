@@ -478,6 +478,7 @@ export interface components {
             prefix: string;
         };
         ApiKeyCreated: components["schemas"]["ApiKey"] & {
+            /** @example mchx_a1b2c3d4e5f6_Zm9vYmFyYmF6 */
             token: string;
         };
         Success: {
@@ -499,6 +500,7 @@ export interface components {
             category?: string;
         };
         Product: {
+            /** @example products:p1 */
             id: string;
             name: string;
             sku?: string | null;

@@ -357,12 +357,14 @@ export interface components {
             name: string;
             country: string;
             maxAccountValue: number;
+            /** @example EUR */
             currency: string;
         };
         ClientUpdate: {
             name?: string;
             country?: string;
             maxAccountValue?: number;
+            /** @example EUR */
             currency?: string;
         };
         ClientPage: {

@@ -266,7 +266,10 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
             imageBlobId: string | null;
-            /** @description Local date-time without a time zone, e.g. 2020-01-31T19:17:23.972. */
+            /**
+             * @description Local date-time without a time zone, e.g. 2020-01-31T19:17:23.972.
+             * @example 2020-01-31T19:17:23.972
+             */
             created: string;
         };
         OrganizationGrid: {
@@ -312,6 +315,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "DRAFT" | "LIVE_PUBLIC" | "LIVE_INTERNAL" | "PROCESSING";
+            /** @example 2020-01-31T19:17:23.972 */
             created: string;
         };
         ProductCreate: {

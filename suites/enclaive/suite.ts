@@ -1,3 +1,4 @@
+import { SEEDED_ACCOUNTS as SEEDED_ACCOUNTS_BY_API } from '../accounts.ts';
 /** The enclaive target, its seeded account and the helpers its rules share. */
 import { beforeAll, expect } from 'vitest';
 import type { components } from '../../specs/generated/enclaive.d.ts';
@@ -8,8 +9,8 @@ import { bearer, type HttpResponse } from '../harness/http.ts';
 
 export type Schemas = components['schemas'];
 
-/** The seeded user of DESIGN.md; `ENCLAIVE_USER_USERNAME/_PASSWORD` override it. */
-export const SEEDED_ACCOUNTS = { user: { username: 'user@enclaive.test', password: 'user-pass-1' } };
+/** The seeded users of DESIGN.md; `ENCLAIVE_<ROLE>_USERNAME/_PASSWORD` override them. */
+export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.enclaive;
 
 export const enclaive = conformanceSuite('enclaive', 'ENCLAIVE', SEEDED_ACCOUNTS);
 export const { rule, spec, http } = enclaive;

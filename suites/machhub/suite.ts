@@ -1,3 +1,4 @@
+import { SEEDED_ACCOUNTS as SEEDED_ACCOUNTS_BY_API } from '../accounts.ts';
 /** The MACHHUB target, its seeded accounts and the helpers its rules share. */
 import { beforeAll } from 'vitest';
 import type { components } from '../../specs/generated/machhub.d.ts';
@@ -9,10 +10,7 @@ export type Schemas = components['schemas'];
 export type MachhubRole = 'admin' | 'operator' | 'nogrants';
 
 /** The seeded users of DESIGN.md; `MACHHUB_<ROLE>_USERNAME/_PASSWORD` override them. */
-export const SEEDED_ACCOUNTS: Record<'admin' | 'operator', { username: string; password: string }> = {
-  admin: { username: 'admin', password: 'admin' },
-  operator: { username: 'operator', password: 'operator-pass-1' },
-};
+export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.machhub;
 
 export const machhub = conformanceSuite('machhub', 'MACHHUB', SEEDED_ACCOUNTS);
 export const { rule, spec, http } = machhub;

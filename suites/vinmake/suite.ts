@@ -1,3 +1,4 @@
+import { SEEDED_ACCOUNTS as SEEDED_ACCOUNTS_BY_API } from '../accounts.ts';
 /** The VinMake target, its seeded accounts and the helpers its rules share. */
 import { beforeAll } from 'vitest';
 import type { components } from '../../specs/generated/vinmake.d.ts';
@@ -7,13 +8,8 @@ import { bearer, type HttpResponse } from '../harness/http.ts';
 export type Schemas = components['schemas'];
 export type VinmakeRole = 'admin' | 'staff' | 'client' | 'client2';
 
-/** The seeded users of DESIGN.md; `<API>_<ROLE>_USERNAME/_PASSWORD` override them. */
-export const SEEDED_ACCOUNTS: Record<VinmakeRole, { username: string; password: string }> = {
-  admin: { username: 'admin@vinmake.test', password: 'admin-pass-1' },
-  staff: { username: 'staff@vinmake.test', password: 'staff-pass-1' },
-  client: { username: 'client@vinmake.test', password: 'client-pass-1' },
-  client2: { username: 'client2@vinmake.test', password: 'client2-pass-1' },
-};
+/** The seeded users of DESIGN.md; `VINMAKE_<ROLE>_USERNAME/_PASSWORD` override them. */
+export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.vinmake;
 
 /** The VinMake role each account holds. */
 export const ROLE_OF: Record<VinmakeRole, Schemas['Role']> = { admin: 'admin', staff: 'staff', client: 'client', client2: 'client' };

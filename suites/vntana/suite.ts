@@ -1,3 +1,4 @@
+import { SEEDED_ACCOUNTS as SEEDED_ACCOUNTS_BY_API } from '../accounts.ts';
 /** The VNTANA target, its seeded accounts and the helpers its rules share. */
 import { beforeAll, expect } from 'vitest';
 import type { components } from '../../specs/generated/vntana.d.ts';
@@ -9,10 +10,7 @@ export type Schemas = components['schemas'];
 export type VntanaRole = 'owner' | 'member';
 
 /** The seeded users of DESIGN.md; `VNTANA_<ROLE>_USERNAME/_PASSWORD` override them. */
-export const SEEDED_ACCOUNTS: Record<VntanaRole, { username: string; password: string }> = {
-  owner: { username: 'owner@vntana.test', password: 'owner-pass-1' },
-  member: { username: 'member@vntana.test', password: 'member-pass-1' },
-};
+export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.vntana;
 /** The mock's default personal access tokens; `VNTANA_<ROLE>_PAT` names the target's. */
 const SEEDED_PATS: Record<VntanaRole, string> = { owner: 'owner-pat-1', member: 'member-pat-1' };
 

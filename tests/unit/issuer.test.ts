@@ -34,6 +34,21 @@ describe('HS256 issuer', () => {
     expect(await rejection(issuer.verify(token))).toBe('expired');
   });
 
+  it('checks the clock again for a token it verified before, and the signature of every new string', async () => {
+    const clock = new Clock();
+    const issuer = await createIssuer({ ...base, key: { alg: 'HS256', secret: 's'.repeat(32) }, clock });
+    const { token } = await issuer.issue({ sub: 'u' });
+    await expect(issuer.verify(token)).resolves.toMatchObject({ sub: 'u' });
+    const [header, payload, signature = ''] = token.split('.');
+    const flipped = `${header}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    expect(await rejection(issuer.verify(flipped))).toBe('invalid');
+    clock.advance(3600);
+    expect(await rejection(issuer.verify(token))).toBe('expired');
+    clock.reset();
+    clock.advance(-120);
+    expect(await rejection(issuer.verify(token))).toBe('not-yet-valid');
+  });
+
   it('rejects alg none, another secret and another audience as invalid', async () => {
     const clock = new Clock();
     const issuer = await createIssuer({ ...base, key: { alg: 'HS256', secret: 's'.repeat(32) }, clock });

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { hashPassword, verifyPassword } from '../../mock-server/core/passwords.ts';
+import { SCRYPT_COST, hashPassword, scryptCostFrom, verifyPassword } from '../../mock-server/core/passwords.ts';
 
 // Count scrypt runs: an unknown user must cost one full scrypt, like a wrong password.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -12,7 +12,7 @@ const scryptRuns = vi.mocked(crypto.scrypt);
 describe('password hashing', () => {
   it('stores a salted scrypt hash, never the password', async () => {
     const hash = await hashPassword('correct horse');
-    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(hash).toMatch(new RegExp(`^scrypt\\$${SCRYPT_COST}\\$8\\$1\\$[\\w-]+\\$[\\w-]+$`));
     expect(hash).not.toContain('correct horse');
     expect(await hashPassword('correct horse')).not.toBe(hash);
   });
@@ -32,11 +32,22 @@ describe('password hashing', () => {
     expect(await verifyPassword('p-wrong', undefined)).toBe(false);
     expect(scryptRuns).toHaveBeenCalledTimes(2);
     const [wrongCall, unknownCall] = scryptRuns.mock.calls;
-    expect(unknownCall?.[3]).toMatchObject({ N: 16384, r: 8, p: 1 });
+    expect(unknownCall?.[3]).toMatchObject({ N: SCRYPT_COST, r: 8, p: 1 });
     expect(unknownCall?.[3]).toEqual(wrongCall?.[3]);
   });
 
   it('refuses a malformed stored hash instead of throwing', async () => {
     expect(await verifyPassword('p', 'plain-text')).toBe(false);
+  });
+});
+
+describe('scrypt cost from MOCK_SCRYPT_N', () => {
+  it('defaults to 256 and takes any power of two in range', () => {
+    expect(scryptCostFrom(undefined)).toBe(256);
+    expect(scryptCostFrom('16384')).toBe(16384);
+  });
+
+  it('refuses what is not a power of two in range', () => {
+    for (const bad of ['1000', '1', '0', 'abc', '2097152']) expect(() => scryptCostFrom(bad)).toThrow(/MOCK_SCRYPT_N/);
   });
 });

@@ -1,5 +1,6 @@
 /** Builds the enclaive mock: an Express app over seeded state; starting a server happens elsewhere. */
 import { loadSpec } from '../../../specs/apis.ts';
+import { describeEnclaive } from './dashboard.ts';
 import { createIssuer } from '../../core/issuer.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
 import { createMockApp, createMockServices } from '../../core/mock-app.ts';
@@ -32,6 +33,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
 
   const app = createMockApp({
     logger: options.logger,
+    onStateChange: options.onStateChange,
     // The verification token rides in the path; keep it out of the logs.
     secretPaths: [/^(\/api\/verify-email\/)[^/]+/],
     controls: {
@@ -41,6 +43,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
         context.state = await createSeededState();
       },
       seedUser: (body) => seedUser(context, body),
+      describe: () => describeEnclaive(context.state),
     },
     routers: [accountRoutes(context), teamRoutes(context)],
     notFound: ENCLAIVE_ERRORS.notFound,
@@ -49,6 +52,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
 
   return {
     app,
+    state: () => context.state,
     seededAccounts: [{ login: SEED_USER.email, password: SEED_USER.password, role: 'user', note: 'verified, default team and project' }],
   };
 }

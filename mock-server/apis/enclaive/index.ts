@@ -1,3 +1,4 @@
+import { randomToken } from '../../core/secrets.ts';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createEnclaiveMock } from './app.ts';
 import { ENCLAIVE_FAULT_CATALOG } from './faults.ts';
@@ -7,6 +8,7 @@ export const enclaive: MockApiDefinition = {
   title: 'enclaive',
   defaultPort: 4013,
   envPrefix: 'ENCLAIVE',
+  signingKey: { env: 'ENCLAIVE_JWT_SECRET', generate: async () => randomToken(32) },
   faults: ENCLAIVE_FAULT_CATALOG,
   create: createEnclaiveMock,
 };

@@ -44,8 +44,8 @@ export interface EnclaiveState {
   projects: Table<ProjectRecord>;
   verificationTokens: Table<MailedTokenRecord>;
   resetTokens: Table<MailedTokenRecord>;
-  /** Token ids (jti) retired by a refresh. */
-  revokedTokens: Table<{ id: string }>;
+  /** Token ids (jti) retired by a refresh, kept until the token would have expired anyway. */
+  revokedTokens: Table<{ id: string; expiresAt: number }>;
 }
 
 /** A 24-hex-digit id, shaped like the MongoDB ObjectIds the vendor's records carry. */
@@ -72,7 +72,7 @@ export async function createSeededState(): Promise<EnclaiveState> {
     projects: new Table([project]),
     verificationTokens: new Table<MailedTokenRecord>(),
     resetTokens: new Table<MailedTokenRecord>(),
-    revokedTokens: new Table<{ id: string }>(),
+    revokedTokens: new Table<{ id: string; expiresAt: number }>(),
   };
 }
 

@@ -18,6 +18,8 @@ export type Tokens = components['schemas']['Tokens'];
 export interface Caller {
   user: UserRecord;
   tokenId: string;
+  /** When the presented token expires (epoch seconds). */
+  tokenExpiresAt: number;
 }
 
 export async function issueTokens(context: EnclaiveContext, user: UserRecord): Promise<Tokens> {
@@ -62,7 +64,7 @@ export function authenticate(context: EnclaiveContext, options: { verified?: boo
     if (!user || claims.ver !== user.tokenVersion || context.state.revokedTokens.get(tokenId)) throw httpError(ENCLAIVE_ERRORS.unauthorized);
     const unverifiedLetThrough = context.faults.on(ENCLAIVE_FAULTS.unverifiedTeamAccess.id);
     if (options.verified && !user.verified && !unverifiedLetThrough) throw httpError(ENCLAIVE_ERRORS.emailNotVerified);
-    res.locals.caller = { user, tokenId } satisfies Caller;
+    res.locals.caller = { user, tokenId, tokenExpiresAt: Number(claims.exp) } satisfies Caller;
     next();
   };
 }

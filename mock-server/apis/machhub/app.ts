@@ -1,5 +1,7 @@
 /** Builds the MACHHUB mock: an Express app over seeded state; starting a server happens elsewhere. */
 import { loadSpec } from '../../../specs/apis.ts';
+import { describeMachhub } from './dashboard.ts';
+import type { JWK } from 'jose';
 import { createIssuer } from '../../core/issuer.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
 import { createMockApp, createMockServices } from '../../core/mock-app.ts';
@@ -24,9 +26,10 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
   const context: MachhubContext = {
     ...services,
     state: await createSeededState(),
-    // EdDSA (Ed25519) with a kid; a new key pair per start, its public half at /.well-known/jwks.json.
+    // EdDSA (Ed25519) with a kid, its public half at /.well-known/jwks.json: a new key pair per
+    // start, or the private JWK in MACHHUB_SIGNING_JWK (how a state file keeps tokens valid).
     issuer: await createIssuer({
-      key: { alg: 'EdDSA' },
+      key: { alg: 'EdDSA', privateJwk: signingJwkFrom(env.MACHHUB_SIGNING_JWK) },
       issuer: env.MACHHUB_JWT_ISSUER || DEFAULT_TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
       lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
@@ -38,6 +41,7 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
 
   const app = createMockApp({
     logger: options.logger,
+    onStateChange: options.onStateChange,
     // The data plane's filter[field][op][type]=value needs nested query parsing.
     settings: { 'query parser': 'extended' },
     preamble: [correlationId()],
@@ -48,6 +52,7 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
         context.state = await createSeededState();
       },
       seedUser: (body) => seedUser(context, body),
+      describe: () => describeMachhub(context.state),
     },
     // Public auth routes first, the data plane's catch-all record route last.
     routers: [authRoutes(context), permissionRoutes(context), adminRoutes(context), apiKeyRoutes(context), dataRoutes(context)],
@@ -57,10 +62,22 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
 
   return {
     app,
+    state: () => context.state,
     seededAccounts: SEED_USERS.map((user) => ({
       login: user.username,
       password: user.password,
       role: SEED_GROUPS.find((group) => group.members.includes(user.id))?.name ?? 'no group',
     })),
   };
+}
+
+function signingJwkFrom(value: string | undefined): JWK | undefined {
+  if (!value) return undefined;
+  try {
+    const jwk = JSON.parse(value) as JWK;
+    if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.d === 'string') return jwk;
+  } catch {
+    // Reported below.
+  }
+  throw new Error('MACHHUB_SIGNING_JWK must be an Ed25519 private key as a JWK (kty OKP, crv Ed25519, with d)');
 }

@@ -1,3 +1,4 @@
+import { exportJWK, generateKeyPair } from 'jose';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createMachhubMock } from './app.ts';
 import { MACHHUB_FAULT_CATALOG } from './faults.ts';
@@ -7,6 +8,13 @@ export const machhub: MockApiDefinition = {
   title: 'MACHHUB',
   defaultPort: 4011,
   envPrefix: 'MACHHUB',
+  signingKey: { env: 'MACHHUB_SIGNING_JWK', generate: newSigningJwk },
   faults: MACHHUB_FAULT_CATALOG,
   create: createMachhubMock,
 };
+
+/** A fresh Ed25519 private key as JWK JSON, the form MACHHUB_SIGNING_JWK takes. */
+async function newSigningJwk(): Promise<string> {
+  const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
+  return JSON.stringify(await exportJWK(privateKey));
+}

@@ -1,5 +1,6 @@
 /** Builds the VinMake mock: an Express app over seeded state; starting a server happens elsewhere. */
 import { loadSpec } from '../../../specs/apis.ts';
+import { describeVinmake } from './dashboard.ts';
 import { createIssuer } from '../../core/issuer.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
 import { createMockApp, createMockServices } from '../../core/mock-app.ts';
@@ -37,6 +38,7 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
 
   const app = createMockApp({
     logger: options.logger,
+    onStateChange: options.onStateChange,
     controls: {
       api: 'vinmake',
       ...services,
@@ -44,6 +46,7 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
         context.state = await createSeededState();
       },
       seedUser: (body) => seedUser(context, body),
+      describe: () => describeVinmake(context.state),
     },
     routers: [authRoutes(context), apiKeyRoutes(context), clientRoutes(context), materialRoutes(context)],
     notFound: VINMAKE_ERRORS.notFound,
@@ -52,6 +55,7 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
 
   return {
     app,
+    state: () => context.state,
     seededAccounts: SEED_USERS.map((user) => ({
       login: user.email,
       password: user.password,

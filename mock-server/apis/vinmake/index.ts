@@ -1,3 +1,4 @@
+import { randomToken } from '../../core/secrets.ts';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createVinmakeMock } from './app.ts';
 import { VINMAKE_FAULT_CATALOG } from './faults.ts';
@@ -7,6 +8,7 @@ export const vinmake: MockApiDefinition = {
   title: 'VinMake',
   defaultPort: 4010,
   envPrefix: 'VINMAKE',
+  signingKey: { env: 'VINMAKE_JWT_SECRET', generate: async () => randomToken(32) },
   faults: VINMAKE_FAULT_CATALOG,
   create: createVinmakeMock,
 };

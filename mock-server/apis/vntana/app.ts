@@ -2,6 +2,7 @@
 import cors from 'cors';
 import { loadSpec } from '../../../specs/apis.ts';
 import type { FaultSwitches } from '../../core/faults.ts';
+import { describeVntana } from './dashboard.ts';
 import { createIssuer } from '../../core/issuer.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
 import { createMockApp, createMockServices } from '../../core/mock-app.ts';
@@ -51,6 +52,7 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
 
   const app = createMockApp({
     logger: options.logger,
+    onStateChange: options.onStateChange,
     preamble: [corsFor(services.faults)],
     controls: {
       api: 'vntana',
@@ -59,6 +61,7 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
         context.state = await createSeededState(personalAccessTokens);
       },
       seedUser: (body) => seedUser(context, body),
+      describe: () => describeVntana(context.state),
     },
     routers: [authRoutes(context), organizationRoutes(context), productRoutes(context)],
     notFound: VNTANA_ERRORS.notFound,
@@ -67,6 +70,7 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
 
   return {
     app,
+    state: () => context.state,
     seededAccounts: SEED_USERS.map((user) => ({
       login: user.email,
       password: user.password,

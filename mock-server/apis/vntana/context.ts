@@ -45,24 +45,28 @@ export async function sendNewToken(
   const organizationUuid = scope.organizationUuid ?? null;
   const clientUuid = scope.clientUuid ?? null;
   if (scope.kind !== 'login' && !context.faults.on(VNTANA_FAULTS.refreshKeepsOldToken.id)) {
-    const revokedAt = context.clock.now().toISOString();
-    const previous = sessions.filter(
+    sessions.deleteWhere(
       (session) =>
         session.userId === user.id &&
         session.kind === scope.kind &&
-        session.revokedAt === null &&
         (scope.kind === 'workspace' ? session.clientUuid === clientUuid : session.organizationUuid === organizationUuid),
     );
-    for (const session of previous) sessions.update(session.id, { revokedAt });
   }
-  const session = sessions.insert({ id: randomUUID(), userId: user.id, kind: scope.kind, organizationUuid, clientUuid, revokedAt: null });
-  const { token } = await context.issuer.issue({
+  const id = randomUUID();
+  const { token, exp } = await context.issuer.issue({
     sub: user.id,
-    jti: session.id,
+    jti: id,
     email: user.email,
     kind: scope.kind,
     ...(organizationUuid ? { organizationUuid } : {}),
     ...(clientUuid ? { clientUuid } : {}),
   });
+  // A login token needs no row (see SessionRecord); expired rows of the user go as new ones come.
+  if (scope.kind !== 'login') {
+    const now = context.clock.nowSeconds();
+    sessions.deleteWhere((session) => session.userId === user.id && session.expiresAt <= now);
+    sessions.insert({ id, userId: user.id, kind: scope.kind, organizationUuid, clientUuid, expiresAt: exp });
+  }
   res.set('x-auth-token', token).set('Cache-Control', 'no-store').json({ success: true, errors: [], response: { email: user.email } });
 }
+

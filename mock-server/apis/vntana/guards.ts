@@ -2,6 +2,7 @@
  * The token guard. Every later call sends `X-AUTH-TOKEN: Bearer <token>`; a missing, raw (no
  * `Bearer `), tampered, expired, revoked or logged-out token is 403 FORBIDDEN, as VNTANA answers.
  */
+import type { JWTPayload } from 'jose';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { httpError } from '../../core/http-error.ts';
 import { TokenRejected } from '../../core/issuer.ts';
@@ -38,9 +39,9 @@ export function authenticate(context: VntanaContext, kinds?: TokenKind[]): Reque
       if (error instanceof TokenRejected) throw httpError(VNTANA_ERRORS.forbidden);
       throw error;
     }
-    const session = context.state.sessions.get(String(claims.jti));
+    const session = sessionOf(context, claims);
     const user = session && context.state.users.get(session.userId);
-    if (!session || !user || session.revokedAt !== null || session.userId !== claims.sub) throw httpError(VNTANA_ERRORS.forbidden);
+    if (!session || !user || session.userId !== claims.sub) throw httpError(VNTANA_ERRORS.forbidden);
     if (kinds && !kinds.includes(session.kind)) throw httpError(VNTANA_ERRORS.forbidden);
     res.locals.caller = { user, session } satisfies Caller;
     if (context.faults.on(VNTANA_FAULTS.tokenHeaderOnData.id)) res.set('x-auth-token', token);
@@ -69,4 +70,12 @@ export function reachesWorkspace(context: VntanaContext, caller: Caller, clientU
     return session.organizationUuid === workspace.organizationUuid && managesOrganization(user.organizationRoles[workspace.organizationUuid]);
   }
   return false;
+}
+
+/** The session a verified token stands for: its row, or for a login token one made from its claims. */
+function sessionOf(context: VntanaContext, claims: JWTPayload): SessionRecord | undefined {
+  const id = String(claims.jti);
+  if (claims.kind !== 'login') return context.state.sessions.get(id);
+  if (context.state.loggedOut.get(id)) return undefined;
+  return { id, userId: String(claims.sub), kind: 'login', organizationUuid: null, clientUuid: null, expiresAt: Number(claims.exp) };
 }

@@ -1,3 +1,4 @@
+import { randomToken } from '../../core/secrets.ts';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createVntanaMock } from './app.ts';
 import { VNTANA_FAULT_CATALOG } from './faults.ts';
@@ -7,6 +8,7 @@ export const vntana: MockApiDefinition = {
   title: 'VNTANA',
   defaultPort: 4012,
   envPrefix: 'VNTANA',
+  signingKey: { env: 'VNTANA_JWT_SECRET', generate: async () => randomToken(32) },
   faults: VNTANA_FAULT_CATALOG,
   create: createVntanaMock,
 };

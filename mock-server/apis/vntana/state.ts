@@ -29,14 +29,19 @@ export interface WorkspaceRecord extends OrganizationRecord {
 
 export type TokenKind = 'login' | 'organization' | 'workspace';
 
-/** One issued token; the JWT carries its id (jti), so revoking the row kills the token. */
+/**
+ * One live organization or workspace token (at most one per user and organization or workspace: a
+ * refresh replaces it); the JWT carries its id (jti), so deleting the row revokes the token. Login
+ * tokens keep no row: they are revoked by a logout, which lists their jti in loggedOut.
+ */
 export interface SessionRecord {
   id: string;
   userId: string;
   kind: TokenKind;
   organizationUuid: string | null;
   clientUuid: string | null;
-  revokedAt: string | null;
+  /** The token's exp (epoch seconds): past it the row is only dead weight. */
+  expiresAt: number;
 }
 
 export interface ProductRecord {
@@ -52,6 +57,8 @@ export interface VntanaState {
   organizations: Table<OrganizationRecord>;
   workspaces: Table<WorkspaceRecord>;
   sessions: Table<SessionRecord>;
+  /** Login tokens ended by a logout, kept until they would have expired anyway. */
+  loggedOut: Table<{ id: string; expiresAt: number }>;
   products: Table<ProductRecord>;
 }
 
@@ -76,6 +83,7 @@ export async function createSeededState(personalAccessTokens: Record<string, str
     organizations: new Table(SEED_ORGANIZATIONS.map(({ uuid, ...organization }) => ({ id: uuid, ...organization }))),
     workspaces: new Table(SEED_WORKSPACES.map(({ uuid, ...workspace }) => ({ id: uuid, ...workspace }))),
     sessions: new Table<SessionRecord>(),
+    loggedOut: new Table<{ id: string; expiresAt: number }>(),
     products: new Table(SEED_PRODUCTS.map(({ uuid, ...product }) => ({ id: uuid, ...product }))),
   };
 }

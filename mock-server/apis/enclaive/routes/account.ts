@@ -85,8 +85,13 @@ export function accountRoutes(context: EnclaiveContext): Router {
 
   // Rotation: the presented userToken is retired as the fresh pair is issued.
   router.get('/api/refresh', authenticate(context), async (_req, res) => {
-    const { user, tokenId } = callerOf(res);
-    if (!context.faults.on(ENCLAIVE_FAULTS.refreshKeepsOldToken.id)) context.state.revokedTokens.insert({ id: tokenId });
+    const { user, tokenId, tokenExpiresAt } = callerOf(res);
+    if (!context.faults.on(ENCLAIVE_FAULTS.refreshKeepsOldToken.id)) {
+      // An expired token is refused anyway: its entry can go, so the list stays as short as the lifetime.
+      const now = context.clock.nowSeconds();
+      context.state.revokedTokens.deleteWhere((entry) => entry.expiresAt <= now);
+      context.state.revokedTokens.insert({ id: tokenId, expiresAt: tokenExpiresAt });
+    }
     res.json(await issueTokens(context, user));
   });
 

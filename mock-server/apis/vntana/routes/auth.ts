@@ -9,7 +9,7 @@ import { VNTANA_ERRORS } from '../errors.ts';
 import { VNTANA_FAULTS } from '../faults.ts';
 import { authenticate, callerOf } from '../guards.ts';
 import { managesOrganization } from '../roles.ts';
-import { findUserByEmail } from '../state.ts';
+import { findUserByEmail, type SessionRecord } from '../state.ts';
 
 type Schemas = components['schemas'];
 
@@ -62,7 +62,7 @@ export function authRoutes(context: VntanaContext): Router {
 
   router.post('/v1/auth/logout', authenticate(context), (_req, res) => {
     const { session } = callerOf(res);
-    if (!context.faults.on(VNTANA_FAULTS.logoutNoop.id)) context.state.sessions.update(session.id, { revokedAt: context.clock.now().toISOString() });
+    if (!context.faults.on(VNTANA_FAULTS.logoutNoop.id)) endSession(context, session);
     const body: Schemas['EmptySuccess'] = { success: true, errors: [], response: {} };
     res.json(body);
   });
@@ -76,4 +76,15 @@ export function authRoutes(context: VntanaContext): Router {
   });
 
   return router;
+}
+
+/** Logout: a workspace or organization token loses its row; a login token is listed until its exp. */
+function endSession(context: VntanaContext, session: SessionRecord): void {
+  if (session.kind !== 'login') {
+    context.state.sessions.delete(session.id);
+    return;
+  }
+  const now = context.clock.nowSeconds();
+  context.state.loggedOut.deleteWhere((entry) => entry.expiresAt <= now);
+  context.state.loggedOut.insert({ id: session.id, expiresAt: session.expiresAt });
 }

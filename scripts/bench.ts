@@ -1,0 +1,220 @@
+/**
+ * `npm run bench [-- --seconds 10 --connections 10 --soak 120 --out docs/bench.md]`
+ * Side by side in one run, all on 127.0.0.1 and each for a bounded time: our mock, `prism mock` of
+ * the same spec, and a bare Express route. Each server runs in its own process, so its memory can
+ * be read and the load generator does not share its event loop. Writes a markdown report with the
+ * targets and whether each was met.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { setTimeout as delay } from 'node:timers/promises';
+import { API_NAMES, type ApiName } from '../specs/apis.ts';
+import { findMockApi } from '../mock-server/registry.ts';
+import { BENCH_ROUTES, type BenchRoute } from './lib/bench-routes.ts';
+import { load, type LoadResult } from './lib/load.ts';
+import { freePort, prismArguments, prismBinary } from './lib/prism-server.ts';
+import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
+import { runSuites } from './lib/vitest-run.ts';
+import { renderBenchReport, type BenchReport } from './lib/bench-report.ts';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    soak: { type: 'string', default: '120' },
+    'startup-runs': { type: 'string', default: '3' },
+    'skip-suite': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'docs/bench.md' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log('usage: npm run bench -- [--seconds 10] [--connections 10] [--soak 120] [--startup-runs 3] [--skip-suite] [--out docs/bench.md]');
+  process.exit(0);
+}
+function positive(name: string, value: string | undefined, max: number): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || number > max) {
+    console.error(`--${name} must be a number above 0 and at most ${max}, got ${value}`);
+    process.exit(2);
+  }
+  return number;
+}
+const seconds = positive('seconds', values.seconds, 300);
+const connections = positive('connections', values.connections, 1_000);
+const soakSeconds = positive('soak', values.soak, 1_800);
+const startupRuns = positive('startup-runs', values['startup-runs'], 20);
+const NODE_TSX = ['--import', 'tsx'];
+/** The node arguments `npm start` runs the bundled mock with (after building it), read from package.json. */
+function startArguments(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [command, ...args] = (start.split('&&').at(-1) ?? '').trim().split(/\s+/);
+  if (command !== 'node' || !args.some((arg) => arg.endsWith('.mjs'))) throw new Error(`cannot read the node command from the start script: ${start}`);
+  return args;
+}
+const MOCK_ARGS = startArguments();
+const SOAK_SAMPLE_SECONDS = 5;
+
+const log = (line: string) => console.log(line);
+
+async function measure(baseUrl: string, route: BenchRoute, real: boolean): Promise<LoadResult> {
+  const call = await route.prepare(baseUrl, real);
+  await load(baseUrl, call, { seconds: 1, connections }); // warm-up: JIT, connection pools
+  return load(baseUrl, call, { seconds, connections });
+}
+
+/** All four mocks in one process with default logging, as `npm start` runs them. */
+async function startOurMocks(): Promise<{ server: ServerProcess; urls: Record<ApiName, string> }> {
+  const ports = Object.fromEntries(await Promise.all(API_NAMES.map(async (api) => [api, await freePort()] as const))) as Record<ApiName, number>;
+  const server = await startServerProcess({
+    name: 'our mocks',
+    command: process.execPath,
+    args: [...MOCK_ARGS, ...API_NAMES.flatMap((api) => [`--${api}-port`, String(ports[api])])],
+    env: { LOG_LEVEL: 'info' },
+    probeUrl: `http://127.0.0.1:${ports.enclaive}/__mock/health`,
+  });
+  const urls = Object.fromEntries(API_NAMES.map((api) => [api, `http://127.0.0.1:${ports[api]}`])) as Record<ApiName, string>;
+  return { server, urls };
+}
+
+async function startPrismMock(api: ApiName): Promise<{ server: ServerProcess; url: string }> {
+  const port = await freePort();
+  const server = await startServerProcess({
+    name: `prism mock ${api}`,
+    command: prismBinary(),
+    args: prismArguments({ mode: 'mock', api, errors: true }, port),
+    probeUrl: `http://127.0.0.1:${port}/`,
+  });
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+async function startBareExpress(): Promise<{ server: ServerProcess; url: string }> {
+  const port = await freePort();
+  const server = await startServerProcess({
+    name: 'bare express',
+    command: process.execPath,
+    args: ['scripts/lib/bare-express.mjs', String(port)],
+    probeUrl: `http://127.0.0.1:${port}/hello`,
+  });
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+/** Median time to first answer over a few cold starts of one API. */
+async function startupOf(start: () => Promise<ServerProcess>): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < startupRuns; run += 1) {
+    const server = await start();
+    times.push(server.startupMs);
+    await server.stop();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? NaN;
+}
+
+async function soak(urls: Record<ApiName, string>, server: ServerProcess): Promise<BenchReport['soak']> {
+  // A mix that creates state on every call where state can grow: logins, refreshes, reads.
+  const mix = BENCH_ROUTES.filter((route) => route.kind !== 'authenticated read' || route.api === 'vinmake');
+  const calls = await Promise.all(mix.map(async (route) => ({ route, call: await route.prepare(urls[route.api], true) })));
+  const samples: Array<{ second: number; rssMb: number }> = [{ second: 0, rssMb: server.rssMb() }];
+  let running = true;
+  const sampler = (async () => {
+    for (let second = SOAK_SAMPLE_SECONDS; running; second += SOAK_SAMPLE_SECONDS) {
+      await delay(SOAK_SAMPLE_SECONDS * 1_000);
+      if (running) samples.push({ second, rssMb: server.rssMb() });
+    }
+  })();
+  const perRoute = Math.max(1, Math.floor(connections / 2));
+  const results = await Promise.all(calls.map(({ route, call }) => load(urls[route.api], call, { seconds: soakSeconds, connections: perRoute })));
+  running = false;
+  await sampler;
+  samples.push({ second: soakSeconds, rssMb: server.rssMb() });
+  return {
+    seconds: soakSeconds,
+    routes: mix.map((route) => `${route.api} ${route.kind}`),
+    requests: results.reduce((sum, result) => sum + result.total, 0),
+    failures: results.reduce((sum, result) => sum + result.failures, 0),
+    samples,
+  };
+}
+
+const report: BenchReport = {
+  date: new Date().toISOString(),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  settings: { seconds, connections, soakSeconds, startupRuns },
+  express: undefined as unknown as BenchReport['express'],
+  routes: [],
+  rss: [],
+  startup: [],
+  soak: undefined as unknown as BenchReport['soak'],
+  suiteSeconds: undefined,
+};
+
+log(`bench: ${seconds}s per route, ${connections} connections, soak ${soakSeconds}s`);
+execFileSync(process.execPath, [...NODE_TSX, 'scripts/build-mock.ts'], { stdio: 'inherit' });
+const express = await startBareExpress();
+try {
+  report.express = await measure(express.url, { api: 'vinmake', kind: 'authenticated read', label: 'GET /hello', prepare: async () => ({ method: 'GET', path: '/hello', headers: {} }) }, true);
+  report.rss.push({ server: 'bare express', afterLoadMb: express.server.rssMb() });
+  log(`bare express: ${Math.round(report.express.requestsPerSecond)} req/s`);
+} finally {
+  await express.server.stop();
+}
+
+const ours = await startOurMocks();
+try {
+  for (const route of BENCH_ROUTES) {
+    const result = await measure(ours.urls[route.api], route, true);
+    report.routes.push({ api: route.api, kind: route.kind, label: route.label, ours: result });
+    log(`ours  ${route.api} ${route.kind}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, failures ${result.failures}`);
+  }
+  report.rss.push({ server: 'our mocks (all four, one process)', afterLoadMb: ours.server.rssMb() });
+  log(`soak: ${soakSeconds}s of mixed load`);
+  report.soak = await soak(ours.urls, ours.server);
+} finally {
+  await ours.server.stop();
+}
+
+for (const api of API_NAMES) {
+  const prism = await startPrismMock(api);
+  try {
+    for (const entry of report.routes.filter((each) => each.api === api)) {
+      const route = BENCH_ROUTES.find((each) => each.api === api && each.kind === entry.kind) as BenchRoute;
+      entry.prism = await measure(prism.url, route, false);
+      log(`prism ${api} ${entry.kind}: ${Math.round(entry.prism.requestsPerSecond)} req/s, failures ${entry.prism.failures}`);
+    }
+    report.rss.push({ server: `prism mock ${api}`, afterLoadMb: prism.server.rssMb() });
+  } finally {
+    await prism.server.stop();
+  }
+}
+
+for (const api of API_NAMES) {
+  const port = await freePort();
+  const ourStart = await startupOf(() =>
+    startServerProcess({
+      name: `our ${api} mock`,
+      command: process.execPath,
+      args: [...MOCK_ARGS, '--only', api, `--${api}-port`, String(port)],
+      probeUrl: `http://127.0.0.1:${port}/__mock/health`,
+    }),
+  );
+  const prismStart = await startupOf(async () => (await startPrismMock(api)).server);
+  report.startup.push({ api, oursMs: ourStart, prismMs: prismStart });
+  log(`start-up ${api}: ours ${Math.round(ourStart)} ms, prism ${Math.round(prismStart)} ms (default port ${findMockApi(api)?.defaultPort})`);
+}
+
+if (!values['skip-suite']) {
+  log('timing the conformance suites (npm test\'s vitest run of every suite against the embedded mocks)');
+  const run = await runSuites([], {}, { quiet: true });
+  report.suiteSeconds = run.durationMs / 1_000;
+  report.suiteTotals = run.results.totals;
+}
+
+const markdown = renderBenchReport(report);
+mkdirSync(dirname(values.out), { recursive: true });
+writeFileSync(values.out, markdown);
+writeFileSync(values.out.replace(/\.md$/, '.json'), `${JSON.stringify(report, null, 2)}\n`);
+log(`\n${markdown}`);
+log(`written: ${values.out}`);

@@ -1,0 +1,48 @@
+/** `auth-conformance mock [apis...] [--port-base N] [--state FILE]`: serve the mocks. */
+import { parseArgs } from 'node:util';
+import { MOCK_APIS } from '../../mock-server/registry.ts';
+import { ServeError, findApis, parsePort, serveMocks } from '../../mock-server/serve.ts';
+import { UsageError, type Command } from './usage.ts';
+
+export const mockCommand: Command = {
+  name: 'mock',
+  summary: 'serve the stateful mocks (all four, or the ones named)',
+  usage: `auth-conformance mock [${MOCK_APIS.map((api) => api.name).join('|')} ...] [options]
+  --port-base N     first port; the APIs take N, N+1, N+2, N+3 in the order above (default 4010)
+  --state FILE      keep users, keys and tokens in FILE and continue from it after a restart
+  --host HOST       address to bind (default 127.0.0.1)
+  --fault API:ID    start with a deliberate bug switched on (repeatable)
+  --log-level L     pino level: silent, error, info (default), debug`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        'port-base': { type: 'string' },
+        state: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        fault: { type: 'string', multiple: true },
+        'log-level': { type: 'string' },
+      },
+      allowPositionals: true,
+    });
+    try {
+      const apis = findApis(positionals);
+      const base = values['port-base'] === undefined ? undefined : parsePort(values['port-base'], '--port-base');
+      if (base !== undefined && base !== 0 && base + MOCK_APIS.length - 1 > 65535) throw new UsageError(`--port-base ${base} leaves no room for ${MOCK_APIS.length} ports`);
+      await serveMocks({
+        apis,
+        host: values.host,
+        // Port 0 asks for any free port; otherwise each API keeps its place in the fixed order.
+        portOf: (api) => (base === undefined ? api.defaultPort : base === 0 ? 0 : base + MOCK_APIS.indexOf(api)),
+        faults: [...(values.fault ?? []), process.env.MOCK_FAULTS ?? ''].join(','),
+        logLevel: values['log-level'],
+        statePath: values.state,
+      });
+      // Serving until a signal stops the process.
+      return await new Promise<number>(() => undefined);
+    } catch (error) {
+      if (error instanceof ServeError) throw new UsageError(error.message, error.exitCode);
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,28 @@
+/**
+ * The seeded users of DESIGN.md, per API and role: what the suites log in with unless
+ * `<API>_<ROLE>_USERNAME` / `_PASSWORD` name other accounts. Plain data, so tools can read it too.
+ */
+export interface AccountDefault {
+  username: string;
+  password: string;
+}
+
+export const SEEDED_ACCOUNTS = {
+  vinmake: {
+    admin: { username: 'admin@vinmake.test', password: 'admin-pass-1' },
+    staff: { username: 'staff@vinmake.test', password: 'staff-pass-1' },
+    client: { username: 'client@vinmake.test', password: 'client-pass-1' },
+    client2: { username: 'client2@vinmake.test', password: 'client2-pass-1' },
+  },
+  machhub: {
+    admin: { username: 'admin', password: 'admin' },
+    operator: { username: 'operator', password: 'operator-pass-1' },
+  },
+  vntana: {
+    owner: { username: 'owner@vntana.test', password: 'owner-pass-1' },
+    member: { username: 'member@vntana.test', password: 'member-pass-1' },
+  },
+  enclaive: {
+    user: { username: 'user@enclaive.test', password: 'user-pass-1' },
+  },
+} as const satisfies Record<string, Record<string, AccountDefault>>;
