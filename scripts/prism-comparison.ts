@@ -1,9 +1,11 @@
 /**
- * `npm run prism:compare`: each API's suite against our stateful mock and against `prism mock` of
+ * `npm run prism:compare -- [apis...] [--out docs/prism-comparison.md]`: each API's suite against our stateful mock and against `prism mock` of
  * the same spec, written to docs/prism-comparison.md (and .json): which rules pass on each, and
  * why a rule fails on Prism's static mock.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
 import { API_NAMES, type ApiName } from '../specs/apis.ts';
 import type { RuleResult } from '../suites/harness/results.ts';
 import { startPrism } from './lib/prism-server.ts';
@@ -81,7 +83,7 @@ function markdown(comparisons: ApiComparison[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const { values, positionals: wanted } = parseArgs({ options: { out: { type: 'string', default: 'docs/prism-comparison.md' } }, allowPositionals: true });
 const apis = (wanted.length > 0 ? wanted : [...API_NAMES]) as ApiName[];
 for (const api of apis) if (!(API_NAMES as readonly string[]).includes(api)) throw new Error(`unknown API ${api}: one of ${API_NAMES.join(', ')}`);
 const comparisons: ApiComparison[] = [];
@@ -91,7 +93,8 @@ for (const api of apis) {
   console.log(`  our mock ${comparison.ours.passed}/${comparison.rules} passed, prism mock ${comparison.prism.passed}/${comparison.rules} passed`);
   comparisons.push(comparison);
 }
-mkdirSync('docs', { recursive: true });
-writeFileSync('docs/prism-comparison.md', markdown(comparisons));
-writeFileSync('docs/prism-comparison.json', `${JSON.stringify(comparisons, null, 2)}\n`);
-console.log('written: docs/prism-comparison.md, docs/prism-comparison.json');
+mkdirSync(dirname(values.out), { recursive: true });
+const jsonPath = values.out.replace(/\.md$/, '.json');
+writeFileSync(values.out, markdown(comparisons));
+writeFileSync(jsonPath, `${JSON.stringify(comparisons, null, 2)}\n`);
+console.log(`written: ${values.out}, ${jsonPath}`);

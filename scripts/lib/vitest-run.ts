@@ -11,9 +11,10 @@ export interface SuiteRun {
   results: ResultsFile;
 }
 
-export async function runSuites(paths: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<SuiteRun> {
+/** `resultsPath` keeps the results file; by default it goes to a temporary folder that is removed. */
+export async function runSuites(paths: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean; resultsPath?: string } = {}): Promise<SuiteRun> {
   const directory = mkdtempSync(join(tmpdir(), 'conformance-run-'));
-  const resultsPath = join(directory, 'results.json');
+  const resultsPath = options.resultsPath ?? join(directory, 'results.json');
   const started = performance.now();
   try {
     const exitCode = await new Promise<number>((resolve, reject) => {

@@ -5,8 +5,12 @@ import type { HttpResponse } from './http.ts';
 import { redactSecrets } from './redact.ts';
 
 function fail(response: HttpResponse, expected: string, received: string): never {
+  // expected and actual ride along, so reports can show them side by side.
   throw new AssertionError({
     message: `${response.request}: expected ${expected}, got ${received}\n  body: ${redactSecrets(response.text.slice(0, 400))}`,
+    expected,
+    actual: received,
+    operator: 'strictEqual',
   });
 }
 
