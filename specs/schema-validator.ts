@@ -16,7 +16,9 @@ export const SPEC_SCHEMA_ID = 'spec';
 export function createSpecAjv(spec: OpenApiDocument, options: { coerceTypes?: boolean } = {}): Ajv2020 {
   const coerce = options.coerceTypes ?? false;
   // strict off: the document carries OpenAPI keywords (paths, example, x-*) that are not JSON Schema.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: coerce, useDefaults: coerce });
+  // validateSchema off: an OpenAPI document is no JSON Schema to check against the meta-schema
+  // (Spectral lints the specs), and compiling the meta-schema was a sixth of the mock's start-up.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: coerce, useDefaults: coerce, validateSchema: false });
   addFormats(ajv);
   ajv.addFormat('password', true);
   ajv.addSchema(spec, SPEC_SCHEMA_ID);

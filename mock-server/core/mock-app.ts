@@ -10,7 +10,7 @@ import { FaultSwitches, type FaultDefinition } from './faults.ts';
 import { httpError, type ErrorDefinition } from './http-error.ts';
 import { requestLogger } from './logging.ts';
 import { Outbox } from './outbox.ts';
-import { RequestLog, recordRequests } from './request-log.ts';
+import { RequestLog } from './request-log.ts';
 import { docsRouter } from './docs.ts';
 
 export interface MockServices {
@@ -59,8 +59,17 @@ export function createMockApp(options: MockAppOptions): Express {
     });
   }
   for (const handler of options.preamble ?? []) app.use(handler);
-  app.use(requestLogger(options.logger, { secretPaths: options.secretPaths }));
-  app.use(recordRequests(options.controls.requests, () => options.controls.clock.now(), options.secretPaths));
+  const { requests, clock } = options.controls;
+  app.use(
+    requestLogger(options.logger, {
+      secretPaths: options.secretPaths,
+      // The dashboard lists the API's traffic, not its own polling or the docs.
+      record: (line) => {
+        if (line.url.startsWith('/__mock') || line.url.startsWith('/docs')) return;
+        requests.add({ time: clock.now().toISOString(), method: line.method, url: line.url, status: line.status, ms: line.ms });
+      },
+    }),
+  );
   app.use('/__mock', createControlPlane(options.controls));
   app.use('/docs', docsRouter(options.controls.api));
   // Order matters: routers answer in the order given.

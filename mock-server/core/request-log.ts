@@ -1,6 +1,4 @@
 /** The last requests an API answered, for the dashboard: a fixed-size ring, so memory stays flat. */
-import type { RequestHandler } from 'express';
-import { redactUrl } from './logging.ts';
 
 export interface LoggedRequest {
   time: string;
@@ -29,16 +27,4 @@ export class RequestLog {
   clear(): void {
     this.entries.length = 0;
   }
-}
-
-/** Records every request but the control plane's own (the dashboard polls it). */
-export function recordRequests(log: RequestLog, now: () => Date, secretPaths: RegExp[] = []): RequestHandler {
-  return (req, res, next) => {
-    if (req.url.startsWith('/__mock') || req.url.startsWith('/docs')) return next();
-    const started = performance.now();
-    res.once('finish', () => {
-      log.add({ time: now().toISOString(), method: req.method, url: redactUrl(req.originalUrl, secretPaths), status: res.statusCode, ms: Math.round(performance.now() - started) });
-    });
-    next();
-  };
 }

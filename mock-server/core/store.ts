@@ -42,6 +42,17 @@ export class Table<T extends { id: string }> {
     return this.rows.delete(id);
   }
 
+  /** The row inserted first. */
+  oldest(): T | undefined {
+    return this.rows.values().next().value;
+  }
+
+  /** Deletes the row inserted first. */
+  deleteOldest(): void {
+    const first = this.rows.keys().next();
+    if (!first.done) this.rows.delete(first.value);
+  }
+
   /** Deletes every row the predicate picks; returns how many went. */
   deleteWhere(predicate: (row: T) => boolean): number {
     let deleted = 0;

@@ -17,6 +17,9 @@ const VERIFICATION_LIFETIME_SECONDS = 24 * 3600;
 const RESET_LIFETIME_SECONDS = 3600;
 const STATUS_OK: Schemas['StatusOk'] = { status: 'ok' };
 
+/** Retired token ids kept at most (about 15 MB). */
+const MAX_RETIRED_TOKENS = 100_000;
+
 export function accountRoutes(context: EnclaiveContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '16kb' });
@@ -89,8 +92,13 @@ export function accountRoutes(context: EnclaiveContext): Router {
     if (!context.faults.on(ENCLAIVE_FAULTS.refreshKeepsOldToken.id)) {
       // An expired token is refused anyway: its entry can go, so the list stays as short as the lifetime.
       const now = context.clock.nowSeconds();
-      context.state.revokedTokens.deleteWhere((entry) => entry.expiresAt <= now);
-      context.state.revokedTokens.insert({ id: tokenId, expiresAt: tokenExpiresAt });
+      const retired = context.state.revokedTokens;
+      // Ids are added as time goes by, so the expired ones are at the front.
+      for (let oldest = retired.oldest(); oldest && oldest.expiresAt <= now; oldest = retired.oldest()) retired.deleteOldest();
+      retired.insert({ id: tokenId, expiresAt: tokenExpiresAt });
+      // A refresh storm within one token lifetime must not grow memory without end: past the cap the
+      // oldest retired ids go (those tokens are the closest to expiring anyway).
+      while (retired.size > MAX_RETIRED_TOKENS) retired.deleteOldest();
     }
     res.json(await issueTokens(context, user));
   });
