@@ -21,7 +21,8 @@ import { renderBenchReport, type BenchReport } from './lib/bench-report.ts';
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
     soak: { type: 'string', default: '120' },
     'startup-runs': { type: 'string', default: '3' },
@@ -31,7 +32,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench -- [--seconds 10] [--connections 10] [--soak 120] [--startup-runs 3] [--skip-suite] [--out docs/bench.md]');
+  console.log('usage: npm run bench -- [--seconds 5] [--rounds 3] [--connections 10] [--soak 120] [--startup-runs 3] [--skip-suite] [--out docs/bench.md]');
   process.exit(0);
 }
 function positive(name: string, value: string | undefined, max: number): number {
@@ -43,6 +44,7 @@ function positive(name: string, value: string | undefined, max: number): number 
   return number;
 }
 const seconds = positive('seconds', values.seconds, 300);
+const rounds = positive('rounds', values.rounds, 20);
 const connections = positive('connections', values.connections, 1_000);
 const soakSeconds = positive('soak', values.soak, 1_800);
 const startupRuns = positive('startup-runs', values['startup-runs'], 20);
@@ -58,6 +60,15 @@ const MOCK_ARGS = startArguments();
 const SOAK_SAMPLE_SECONDS = 5;
 
 const log = (line: string) => console.log(line);
+
+/** The round with the median throughput, with its own latencies. */
+function medianRound(results: LoadResult[]): LoadResult {
+  const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error('no rounds measured');
+  // A failure in any round counts.
+  return { ...median, failures: results.reduce((sum, result) => sum + result.failures, 0) };
+}
 
 async function measure(baseUrl: string, route: BenchRoute, real: boolean): Promise<LoadResult> {
   const call = await route.prepare(baseUrl, real);
@@ -142,7 +153,7 @@ async function soak(urls: Record<ApiName, string>, server: ServerProcess): Promi
 const report: BenchReport = {
   date: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  settings: { seconds, connections, soakSeconds, startupRuns },
+  settings: { seconds, rounds, connections, soakSeconds, startupRuns },
   express: undefined as unknown as BenchReport['express'],
   routes: [],
   rss: [],
@@ -151,43 +162,42 @@ const report: BenchReport = {
   suiteSeconds: undefined,
 };
 
-log(`bench: ${seconds}s per route, ${connections} connections, soak ${soakSeconds}s`);
+log(`bench: ${rounds} rounds of ${seconds}s per route and server, ${connections} connections, soak ${soakSeconds}s`);
 execFileSync(process.execPath, [...NODE_TSX, 'scripts/build-mock.ts'], { stdio: 'inherit' });
+// Every server runs for the whole load phase and each round measures all of them in turn, so a
+// slower or faster stretch of the machine touches all alike; each figure is the median round.
 const express = await startBareExpress();
-try {
-  report.express = await measure(express.url, { api: 'vinmake', kind: 'authenticated read', label: 'GET /hello', prepare: async () => ({ method: 'GET', path: '/hello', headers: {} }) }, true);
-  report.rss.push({ server: 'bare express', afterLoadMb: express.server.rssMb() });
-  log(`bare express: ${Math.round(report.express.requestsPerSecond)} req/s`);
-} finally {
-  await express.server.stop();
-}
-
 const ours = await startOurMocks();
+const prisms = new Map<ApiName, { server: ServerProcess; url: string }>();
 try {
-  for (const route of BENCH_ROUTES) {
-    const result = await measure(ours.urls[route.api], route, true);
-    report.routes.push({ api: route.api, kind: route.kind, label: route.label, ours: result });
-    log(`ours  ${route.api} ${route.kind}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, failures ${result.failures}`);
+  for (const api of API_NAMES) prisms.set(api, await startPrismMock(api));
+  const hello: BenchRoute = { api: 'vinmake', kind: 'authenticated read', label: 'GET /hello', prepare: async () => ({ method: 'GET', path: '/hello', headers: {} }) };
+  const expressRounds: LoadResult[] = [];
+  const ourRounds = BENCH_ROUTES.map((): LoadResult[] => []);
+  const prismRounds = BENCH_ROUTES.map((): LoadResult[] => []);
+  for (let round = 1; round <= rounds; round += 1) {
+    expressRounds.push(await measure(express.url, hello, true));
+    for (const [index, route] of BENCH_ROUTES.entries()) {
+      ourRounds[index]?.push(await measure(ours.urls[route.api], route, true));
+      prismRounds[index]?.push(await measure(prisms.get(route.api)?.url as string, route, false));
+    }
+    log(`round ${round}/${rounds}: bare express ${Math.round(expressRounds.at(-1)?.requestsPerSecond ?? 0)} req/s`);
   }
+  report.express = medianRound(expressRounds);
+  for (const [index, route] of BENCH_ROUTES.entries()) {
+    const entry = { api: route.api, kind: route.kind, label: route.label, ours: medianRound(ourRounds[index] ?? []), prism: medianRound(prismRounds[index] ?? []) };
+    report.routes.push(entry);
+    log(`${route.api} ${route.kind}: ours ${Math.round(entry.ours.requestsPerSecond)} req/s, prism ${Math.round(entry.prism.requestsPerSecond)} req/s`);
+  }
+  report.rss.push({ server: 'bare express', afterLoadMb: express.server.rssMb() });
   report.rss.push({ server: 'our mocks (all four, one process)', afterLoadMb: ours.server.rssMb() });
+  for (const [api, prism] of prisms) report.rss.push({ server: `prism mock ${api}`, afterLoadMb: prism.server.rssMb() });
+  await express.server.stop();
+  for (const prism of prisms.values()) await prism.server.stop();
   log(`soak: ${soakSeconds}s of mixed load`);
   report.soak = await soak(ours.urls, ours.server);
 } finally {
-  await ours.server.stop();
-}
-
-for (const api of API_NAMES) {
-  const prism = await startPrismMock(api);
-  try {
-    for (const entry of report.routes.filter((each) => each.api === api)) {
-      const route = BENCH_ROUTES.find((each) => each.api === api && each.kind === entry.kind) as BenchRoute;
-      entry.prism = await measure(prism.url, route, false);
-      log(`prism ${api} ${entry.kind}: ${Math.round(entry.prism.requestsPerSecond)} req/s, failures ${entry.prism.failures}`);
-    }
-    report.rss.push({ server: `prism mock ${api}`, afterLoadMb: prism.server.rssMb() });
-  } finally {
-    await prism.server.stop();
-  }
+  await Promise.all([express.server.stop(), ours.server.stop(), ...[...prisms.values()].map((prism) => prism.server.stop())]);
 }
 
 for (const api of API_NAMES) {

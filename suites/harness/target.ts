@@ -49,7 +49,8 @@ export function resolveTarget(
   defaults: Record<string, { username: string; password: string }>,
   env: NodeJS.ProcessEnv = process.env,
 ): Target {
-  const prepared = inject('conformanceTargets')[api];
+  // Absent when no globalSetup prepared targets (the mutation-testing setup sets <API>_BASE_URL itself).
+  const prepared = inject('conformanceTargets')?.[api];
   const baseUrl = prepared?.url ?? env[`${envPrefix}_BASE_URL`];
   if (!baseUrl) throw new Error(`${envPrefix}_BASE_URL is not set and no embedded ${api} mock was started`);
   return {

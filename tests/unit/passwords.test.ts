@@ -42,8 +42,8 @@ describe('password hashing', () => {
 });
 
 describe('scrypt cost from MOCK_SCRYPT_N', () => {
-  it('defaults to 256 and takes any power of two in range', () => {
-    expect(scryptCostFrom(undefined)).toBe(256);
+  it('defaults to 128 and takes any power of two in range', () => {
+    expect(scryptCostFrom(undefined)).toBe(128);
     expect(scryptCostFrom('16384')).toBe(16384);
   });
 
