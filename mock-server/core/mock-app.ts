@@ -50,6 +50,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function createMockApp(options: MockAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Python, Go and Java API servers send no ETag on JSON answers; an API on Express turns it back on.
+  app.set('etag', false);
   for (const [name, value] of Object.entries(options.settings ?? {})) app.set(name, value);
   const { onStateChange } = options;
   if (onStateChange) {

@@ -34,6 +34,8 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
   const app = createMockApp({
     logger: options.logger,
     onStateChange: options.onStateChange,
+    // NestJS runs on Express, whose JSON answers carry a weak ETag.
+    settings: { etag: 'weak' },
     // The verification token rides in the path; keep it out of the logs.
     secretPaths: [/^(\/api\/verify-email\/)[^/]+/],
     controls: {
