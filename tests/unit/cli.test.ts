@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { checkBaseUrl, credentialProblems } from '../../scripts/cli/test.ts';
+import { UsageError } from '../../scripts/cli/usage.ts';
+
+// Without any target or credential settings of the machine running the tests.
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/_(BASE_URL|USERNAME|PASSWORD)$/.test(name)));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/auth-conformance.js', ...args], { encoding: 'utf8', env: cleanEnv });
+  return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('auth-conformance test: input checks', () => {
+  it('takes http and https base URLs and refuses the rest with a reason', () => {
+    expect(checkBaseUrl('https://staging.example.com/')).toBe('https://staging.example.com');
+    expect(() => checkBaseUrl('staging.example.com')).toThrow(UsageError);
+    expect(() => checkBaseUrl('ftp://staging.example.com')).toThrow(/http:\/\/ or https:\/\//);
+  });
+
+  it('names every credential variable that is missing', () => {
+    const none = credentialProblems('machhub', {});
+    expect(none).toEqual({ configured: 0, missing: ['MACHHUB_ADMIN_USERNAME and MACHHUB_ADMIN_PASSWORD', 'MACHHUB_OPERATOR_USERNAME and MACHHUB_OPERATOR_PASSWORD'] });
+    const some = credentialProblems('machhub', { MACHHUB_ADMIN_USERNAME: 'a', MACHHUB_ADMIN_PASSWORD: 'b' });
+    expect(some).toEqual({ configured: 1, missing: ['MACHHUB_OPERATOR_USERNAME and MACHHUB_OPERATOR_PASSWORD'] });
+  });
+});
+
+describe('the auth-conformance command', () => {
+  it('lists its commands and exits 0 for --help', () => {
+    const { status, out } = cli('--help');
+    expect(status).toBe(0);
+    for (const command of ['mock', 'test', 'lint', 'bench', 'report']) expect(out).toContain(`  ${command} `);
+  });
+
+  it('exits 2 with a clear message for an unknown command, API or option', () => {
+    expect(cli('serve')).toMatchObject({ status: 2, err: expect.stringContaining('unknown command "serve"') });
+    expect(cli('test', 'acme')).toMatchObject({ status: 2, err: expect.stringContaining('unknown API "acme"') });
+    expect(cli('test', 'vinmake', '--base-url')).toMatchObject({ status: 2, err: expect.stringContaining('--base-url') });
+    expect(cli('mock', 'acme')).toMatchObject({ status: 2, err: expect.stringContaining('unknown API acme') });
+  });
+
+  it('refuses a server without credentials, naming the variables to set', () => {
+    const { status, err } = cli('test', 'enclaive', '--base-url', 'http://127.0.0.1:9');
+    expect(status).toBe(2);
+    expect(err).toContain('ENCLAIVE_USER_USERNAME and ENCLAIVE_USER_PASSWORD');
+  });
+
+  it('shows the options of one command', () => {
+    const { status, out } = cli('mock', '--help');
+    expect(status).toBe(0);
+    expect(out).toContain('--state FILE');
+  });
+});
