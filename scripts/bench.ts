@@ -14,7 +14,7 @@ import { API_NAMES, type ApiName } from '../specs/apis.ts';
 import { findMockApi } from '../mock-server/registry.ts';
 import { BENCH_ROUTES, type BenchRoute } from './lib/bench-routes.ts';
 import { load, type LoadResult } from './lib/load.ts';
-import { freePort, prismArguments, prismBinary } from './lib/prism-server.ts';
+import { freePort, startPrism } from './lib/prism-server.ts';
 import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
 import { runSuites } from './lib/vitest-run.ts';
 import { renderBenchReport, type BenchReport } from './lib/bench-report.ts';
@@ -91,14 +91,9 @@ async function startOurMocks(): Promise<{ server: ServerProcess; urls: Record<Ap
 }
 
 async function startPrismMock(api: ApiName): Promise<{ server: ServerProcess; url: string }> {
-  const port = await freePort();
-  const server = await startServerProcess({
-    name: `prism mock ${api}`,
-    command: prismBinary(),
-    args: prismArguments({ mode: 'mock', api, errors: true }, port),
-    probeUrl: `http://127.0.0.1:${port}/`,
-  });
-  return { server, url: `http://127.0.0.1:${port}` };
+  // Timed to its first HTTP answer, like ours.
+  const server = await startPrism({ mode: 'mock', api, errors: true, probe: 'http' });
+  return { server, url: server.url };
 }
 
 async function startBareExpress(): Promise<{ server: ServerProcess; url: string }> {

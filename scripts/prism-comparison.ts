@@ -54,7 +54,7 @@ async function compare(api: ApiName): Promise<ApiComparison> {
     });
     return { api, rules: rows.length, ours: ours.results.totals, prism: onPrism.results.totals, reasons, rows };
   } finally {
-    await prism.close();
+    await prism.stop();
   }
 }
 

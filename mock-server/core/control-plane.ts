@@ -7,6 +7,7 @@ import type { Clock } from './clock.ts';
 import type { FaultSwitches } from './faults.ts';
 import { HttpError, bodyParserFailure } from './http-error.ts';
 import type { Outbox } from './outbox.ts';
+import { folderPage } from './folder-page.ts';
 import { projectPath } from './paths.ts';
 import type { RequestLog } from './request-log.ts';
 
@@ -40,10 +41,7 @@ export function createControlPlane(controls: MockControls): Router {
   router.use(express.json({ limit: '64kb' }));
 
   // The dashboard: a static page that reads the routes below. Relative links need the trailing slash.
-  router.get('/', (req, res) => {
-    if (!req.originalUrl.split('?')[0]?.endsWith('/')) return res.redirect(301, `${req.baseUrl}/`);
-    res.sendFile(projectPath('mock-server', 'dashboard', 'index.html'));
-  });
+  router.get('/', folderPage((res) => res.sendFile(projectPath('mock-server', 'dashboard', 'index.html'))));
 
   router.get('/state', (_req, res) => {
     res.json({ api: controls.api, ...controls.describe() });

@@ -6,6 +6,7 @@ import express, { type Router } from 'express';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { specPath, type ApiName } from '../../specs/apis.ts';
+import { folderPage } from './folder-page.ts';
 
 const require = createRequire(import.meta.url);
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -22,10 +23,7 @@ function page(api: string): string {
 
 export function docsRouter(api: string): Router {
   const router = express.Router();
-  router.get('/', (req, res) => {
-    if (!req.originalUrl.split('?')[0]?.endsWith('/')) return res.redirect(301, `${req.baseUrl}/`);
-    res.type('html').send(page(api));
-  });
+  router.get('/', folderPage((res) => res.type('html').send(page(api))));
   router.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').sendFile(specPath(api as ApiName));
   });

@@ -72,36 +72,23 @@ const fixed = (api: ApiName, kind: RouteKind, load: LoadRequest): BenchRoute => 
   prepare: async () => load,
 });
 
+/** A GET with `Authorization: Bearer` and the token field of a login's JSON answer. */
+const bearerRead = (api: ApiName, kind: RouteKind, path: string, login: LoadRequest, tokenField: string, label = `GET ${path}`): BenchRoute => ({
+  api,
+  kind,
+  label,
+  async prepare(baseUrl, real) {
+    const token = await bearerOf(baseUrl, real, login, (text) => (JSON.parse(text) as Record<string, string>)[tokenField] ?? '');
+    return { method: 'GET', path, headers: { authorization: `Bearer ${token}` } };
+  },
+});
+
 export const BENCH_ROUTES: BenchRoute[] = [
   fixed('vinmake', 'login', vinmakeLogin),
-  {
-    api: 'vinmake',
-    kind: 'authenticated read',
-    label: 'GET /auth/test/staff',
-    async prepare(baseUrl, real) {
-      const token = await bearerOf(baseUrl, real, vinmakeLogin, (text) => JSON.parse(text).access_token);
-      return { method: 'GET', path: '/auth/test/staff', headers: { authorization: `Bearer ${token}` } };
-    },
-  },
+  bearerRead('vinmake', 'authenticated read', '/auth/test/staff', vinmakeLogin, 'access_token'),
   fixed('machhub', 'login', machhubLogin),
-  {
-    api: 'machhub',
-    kind: 'authenticated read',
-    label: 'GET /machhub/auth/me',
-    async prepare(baseUrl, real) {
-      const token = await bearerOf(baseUrl, real, machhubLogin, (text) => JSON.parse(text).tkn);
-      return { method: 'GET', path: '/machhub/auth/me', headers: { authorization: `Bearer ${token}` } };
-    },
-  },
-  {
-    api: 'machhub',
-    kind: 'permission check',
-    label: 'GET /machhub/auth/permission/check/...',
-    async prepare(baseUrl, real) {
-      const token = await bearerOf(baseUrl, real, machhubLogin, (text) => JSON.parse(text).tkn);
-      return { method: 'GET', path: '/machhub/auth/permission/check/feature/products/scope/all/action/read', headers: { authorization: `Bearer ${token}` } };
-    },
-  },
+  bearerRead('machhub', 'authenticated read', '/machhub/auth/me', machhubLogin, 'tkn'),
+  bearerRead('machhub', 'permission check', '/machhub/auth/permission/check/feature/products/scope/all/action/read', machhubLogin, 'tkn', 'GET /machhub/auth/permission/check/...'),
   fixed('vntana', 'login', vntanaLogin),
   {
     api: 'vntana',
@@ -126,13 +113,5 @@ export const BENCH_ROUTES: BenchRoute[] = [
     },
   },
   fixed('enclaive', 'login', enclaiveLogin),
-  {
-    api: 'enclaive',
-    kind: 'authenticated read',
-    label: 'GET /api/teams/current',
-    async prepare(baseUrl, real) {
-      const token = await bearerOf(baseUrl, real, enclaiveLogin, (text) => JSON.parse(text).userToken);
-      return { method: 'GET', path: '/api/teams/current', headers: { authorization: `Bearer ${token}` } };
-    },
-  },
+  bearerRead('enclaive', 'authenticated read', '/api/teams/current', enclaiveLogin, 'userToken'),
 ];

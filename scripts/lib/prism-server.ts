@@ -2,13 +2,12 @@
  * Starts Prism (mock or validation proxy) on one of our specs as a child process on 127.0.0.1 and
  * resolves once it listens. Shared by `npm run prism:*`, `--via-prism` runs and the benchmarks.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specPath, type ApiName } from '../../specs/apis.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -25,16 +24,14 @@ export interface PrismOptions {
   cors?: boolean;
   /** Prism's log level (default: info, which also names every violation). */
   verboseLevel?: string;
-  /** Where Prism's log lines go (default: dropped). */
-  onLog?: (line: string) => void;
+  /** When it counts as started: its port takes connections (default), or its first HTTP answer. */
+  probe?: 'tcp' | 'http';
   startTimeoutMs?: number;
 }
 
-export interface PrismServer {
+export interface PrismServer extends ServerProcess {
   url: string;
   port: number;
-  pid: number;
-  close(): Promise<void>;
 }
 
 export function prismBinary(): string {
@@ -71,55 +68,18 @@ export function prismArguments(options: PrismOptions, port: number): string[] {
   ];
 }
 
+/** Prism as a process of its own (stopped with its group), ready once its port takes connections. */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const port = options.port || (await freePort());
-  const child = spawn(prismBinary(), prismArguments(options, port), { stdio: ['ignore', 'pipe', 'pipe'] });
-  let pending = '';
-  // Always drained, or a chatty Prism would block on a full pipe.
-  const onData = (chunk: Buffer) => {
-    pending += chunk.toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) options.onLog?.(line);
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const timeoutMs = options.startTimeoutMs ?? 60_000;
-  const started = Date.now();
-  // Readiness is the port accepting connections: Prism's "listening" line depends on its log level.
-  while (!(await accepts(port))) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Prism ${options.mode} of ${options.api} exited (${child.exitCode ?? child.signalCode}) before listening`);
-    }
-    if (Date.now() - started > timeoutMs) {
-      child.kill('SIGKILL');
-      throw new Error(`Prism ${options.mode} of ${options.api} did not listen on port ${port} within ${timeoutMs} ms`);
-    }
-    await delay(100);
-  }
-  return { url: `http://127.0.0.1:${port}`, port, pid: child.pid ?? 0, close: () => stop(child) };
-}
-
-/** True when something accepts a TCP connection on 127.0.0.1:port. */
-export function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startServerProcess({
+    name: `Prism ${options.mode} of ${options.api}`,
+    command: prismBinary(),
+    args: prismArguments(options, port),
+    probeUrl: `${url}/`,
+    // A proxy would forward an HTTP probe to the server under test; the port is enough.
+    probe: options.probe ?? 'tcp',
+    timeoutMs: options.startTimeoutMs,
   });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return { ...server, url, port };
 }

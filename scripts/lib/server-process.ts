@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
 
@@ -23,7 +24,21 @@ export interface ServerCommand {
   env?: NodeJS.ProcessEnv;
   /** Answers (any status) once the server serves; 127.0.0.1 only. */
   probeUrl: string;
+  /** http (default): ready at the first HTTP answer; tcp: once the port takes connections, no request sent. */
+  probe?: 'http' | 'tcp';
   timeoutMs?: number;
+}
+
+/** True when something accepts a TCP connection on 127.0.0.1:port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -46,8 +61,10 @@ export async function startServerProcess(spec: ServerCommand): Promise<ServerPro
     stderr = (stderr + chunk.toString('utf8')).slice(-2_000);
   });
   const timeoutMs = spec.timeoutMs ?? 60_000;
-  while (!(await answers(spec.probeUrl))) {
-    if (child.exitCode !== null) throw new Error(`${spec.name} exited with ${child.exitCode}: ${stderr}`);
+  const probeUrl = new URL(spec.probeUrl);
+  const ready = spec.probe === 'tcp' ? () => accepts(Number(probeUrl.port)) : () => answers(spec.probeUrl);
+  while (!(await ready())) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${spec.name} exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
     if (performance.now() - started > timeoutMs) {
       await stopGroup(child);
       throw new Error(`${spec.name} gave no answer on ${spec.probeUrl} within ${timeoutMs} ms`);

@@ -41,7 +41,7 @@ export default async function prepareTargets(project: TestProject): Promise<() =
         if (viaPrism) {
           // No --errors: Prism forwards every call and marks what breaks the spec in sl-violations.
           const prism = await startPrism({ mode: 'proxy', api: api.name as ApiName, upstream: url, cors: false, verboseLevel: 'error' });
-          closers.push(() => prism.close());
+          closers.push(() => prism.stop());
           upstreamUrl = url;
           url = prism.url;
         }

@@ -25,7 +25,7 @@ describe('Prism proxy violations', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await prism?.close();
+    await prism?.stop();
     await upstream?.close();
   });
 
