@@ -16,6 +16,7 @@ try {
       host: { type: 'string' },
       only: { type: 'string', multiple: true },
       fault: { type: 'string', multiple: true },
+      variant: { type: 'string', multiple: true },
       'log-level': { type: 'string' },
       state: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -28,10 +29,11 @@ try {
 }
 
 if (values.help) {
-  console.log(`Usage: npm start -- [--host 127.0.0.1] [--only <api> ...] [--fault <api>:<fault> ...] [--log-level info] [--state FILE]
+  console.log(`Usage: npm start -- [--host 127.0.0.1] [--only <api> ...] [--fault <api>:<fault> ...] [--variant <api>:<variant> ...] [--log-level info] [--state FILE]
   ${MOCK_APIS.map((api) => `[--${api.name}-port ${api.defaultPort}]`).join(' ')}
 Faults (deliberate bugs, for proving a suite): ${MOCK_APIS.map((api) => `${api.name}: ${api.faults.map((fault) => fault.id).join(', ')}`).join('; ')}
-Environment: MOCK_HOST, LOG_LEVEL, MOCK_FAULTS (comma-separated <api>:<fault>), MOCK_SCRYPT_N, ${MOCK_APIS.map((api) => `${api.envPrefix}_PORT`).join(', ')}`);
+Variants (open choices made the other way): ${MOCK_APIS.map((api) => `${api.name}: ${api.variants.map((variant) => variant.id).join(', ')}`).join('; ')}
+Environment: MOCK_HOST, LOG_LEVEL, MOCK_FAULTS (comma-separated <api>:<fault>), MOCK_VARIANTS (<api>:<variant>), MOCK_SCRYPT_N, ${MOCK_APIS.map((api) => `${api.envPrefix}_PORT`).join(', ')}`);
   process.exit(0);
 }
 
@@ -45,6 +47,7 @@ try {
       return value === undefined || value === '' ? api.defaultPort : parsePort(value, `${api.name} port`);
     },
     faults: [...(values.fault ?? []), process.env.MOCK_FAULTS ?? ''].join(','),
+    variants: [...(values.variant ?? []), process.env.MOCK_VARIANTS ?? ''].join(','),
     logLevel: values['log-level'],
     statePath: values.state,
   });

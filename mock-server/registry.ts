@@ -27,6 +27,7 @@ export interface StartMockOptions {
   logLevel?: string;
   env?: NodeJS.ProcessEnv;
   faults?: string[];
+  variants?: string[];
   /** Continue from, and keep saving to, a state file. */
   persistence?: StatePersistence;
 }
@@ -44,7 +45,7 @@ export async function startMock(api: MockApiDefinition, options: StartMockOption
     keptKey = saved?.signingKey ?? (await api.signingKey.generate());
     env = { ...env, [api.signingKey.env]: keptKey };
   }
-  const instance = await api.create({ logger, env, faults: options.faults, onStateChange: persistence && (() => persistence.changed()) });
+  const instance = await api.create({ logger, env, faults: options.faults, variants: options.variants, onStateChange: persistence && (() => persistence.changed()) });
   if (saved) restoreTables(instance.state(), saved.tables);
   persistence?.register(api.name, () => ({ ...(keptKey ? { signingKey: keptKey } : {}), tables: snapshotTables(instance.state()) }));
   const server = await listen(instance.app, { host: options.host, port: options.port });

@@ -14,6 +14,8 @@ export interface ServeOptions {
   portOf(api: MockApiDefinition): number;
   /** Comma-separated `<api>:<fault>` list. */
   faults: string;
+  /** Comma-separated `<api>:<variant>` list: open choices made the other way. */
+  variants?: string;
   logLevel?: string;
   statePath?: string;
 }
@@ -53,7 +55,7 @@ export async function serveMocks(options: ServeOptions): Promise<StartedMock[]> 
   for (const api of options.apis) {
     const port = options.portOf(api);
     try {
-      started.push(await startMock(api, { host: options.host, port, logLevel: options.logLevel, faults: faultsFor(api.name, options.faults), persistence }));
+      started.push(await startMock(api, { host: options.host, port, logLevel: options.logLevel, faults: faultsFor(api.name, options.faults), variants: faultsFor(api.name, options.variants), persistence }));
     } catch (error) {
       await Promise.all(started.map((mock) => mock.close()));
       const code = (error as { code?: string }).code;
@@ -66,6 +68,8 @@ export async function serveMocks(options: ServeOptions): Promise<StartedMock[]> 
     console.log(`\n${mock.api.title} mock  ${mock.url}   dashboard: ${mock.url}/__mock/   docs: ${mock.url}/docs/`);
     const faults = faultsFor(mock.api.name, options.faults);
     if (faults.length > 0) console.log(`  FAULTS ON: ${faults.join(', ')}`);
+    const variants = faultsFor(mock.api.name, options.variants);
+    if (variants.length > 0) console.log(`  variants: ${variants.join(', ')}`);
     for (const account of mock.seededAccounts) {
       console.log(`  ${account.role.padEnd(8)} ${account.login.padEnd(24)} ${account.password}${account.note ? `   ${account.note}` : ''}`);
     }

@@ -12,6 +12,9 @@ export const SPEC_DIR = existsSync(join(HERE, 'vinmake.yaml')) ? HERE : join(HER
 export const API_NAMES = ['vinmake', 'machhub', 'vntana', 'enclaive'] as const;
 export type ApiName = (typeof API_NAMES)[number];
 
+/** The vendor's own spelling, for messages and reports. */
+export const API_TITLES: Record<ApiName, string> = { vinmake: 'VinMake', machhub: 'MACHHUB', vntana: 'VNTANA', enclaive: 'enclaive' };
+
 export function specPath(api: ApiName): string {
   return join(SPEC_DIR, `${api}.yaml`);
 }
@@ -46,6 +49,6 @@ export function loadSpec(api: ApiName): OpenApiDocument {
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, unknown>>;
-  components?: { schemas?: Record<string, unknown> };
+  components?: { schemas?: Record<string, unknown>; [key: string]: unknown };
   [key: string]: unknown;
 }

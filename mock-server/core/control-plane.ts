@@ -22,6 +22,7 @@ export interface MockControls {
   clock: Clock;
   outbox: Outbox;
   faults: FaultSwitches;
+  variants: FaultSwitches;
   requests: RequestLog;
   /** The users and keys of the current state, for the dashboard. */
   describe(): MockStateView;
@@ -52,7 +53,7 @@ export function createControlPlane(controls: MockControls): Router {
   });
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', api: controls.api, time: clock.now().toISOString(), faults: faults.list() });
+    res.json({ status: 'ok', api: controls.api, time: clock.now().toISOString(), faults: faults.list(), variants: controls.variants.list() });
   });
 
   router.get('/faults', (_req, res) => {

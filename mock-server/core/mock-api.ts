@@ -2,6 +2,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { FaultDefinition } from './faults.ts';
+import type { VariantDefinition } from './variants.ts';
 
 /** A seeded login, printed at start and documented in the README. */
 export interface SeededAccount {
@@ -17,6 +18,8 @@ export interface MockOptions {
   env?: NodeJS.ProcessEnv;
   /** Fault ids to start with (see each API's faults.ts). */
   faults?: string[];
+  /** Variant ids to start with (see each API's variants.ts): choices the document leaves open. */
+  variants?: string[];
   /** Called after every request that may have changed state (any method but GET, HEAD, OPTIONS). */
   onStateChange?: () => void;
 }
@@ -28,8 +31,6 @@ export interface MockInstance {
   state(): object;
 }
 
-
-
 export interface MockApiDefinition {
   name: string;
   title: string;
@@ -38,6 +39,8 @@ export interface MockApiDefinition {
   envPrefix: string;
   /** Every fault this mock can be started with. */
   faults: FaultDefinition[];
+  /** Every variant this mock can be started in. */
+  variants: VariantDefinition[];
   /** The environment variable holding the signing secret or key, and how to make a new one. */
   signingKey: { env: string; generate(): Promise<string> };
   create(options: MockOptions): Promise<MockInstance>;

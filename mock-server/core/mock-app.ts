@@ -12,20 +12,29 @@ import { requestLogger } from './logging.ts';
 import { Outbox } from './outbox.ts';
 import { RequestLog } from './request-log.ts';
 import { docsRouter } from './docs.ts';
+import { CORE_VARIANTS, VariantSwitches, type VariantDefinition } from './variants.ts';
 
 export interface MockServices {
   clock: Clock;
   outbox: Outbox;
   faults: FaultSwitches;
+  /** The choices left open by the document that this start makes the other way. */
+  variants: VariantSwitches;
   requests: RequestLog;
 }
 
-/** A clock, an outbox and the API's fault switches, with the faults it was started with. */
-export function createMockServices(catalog: FaultDefinition[], activeFaults: string[] = []): MockServices {
+/** A clock, an outbox, the API's fault switches and its variants, as the mock was started. */
+export function createMockServices(
+  catalog: FaultDefinition[],
+  activeFaults: string[] = [],
+  variantCatalog: VariantDefinition[] = [],
+  activeVariants: string[] = [],
+): MockServices {
   const clock = new Clock();
   const faults = new FaultSwitches(catalog);
   faults.set(activeFaults);
-  return { clock, outbox: new Outbox(clock), faults, requests: new RequestLog() };
+  const variants = new VariantSwitches(variantCatalog, activeVariants);
+  return { clock, outbox: new Outbox(clock), faults, variants, requests: new RequestLog() };
 }
 
 export interface MockAppOptions {
@@ -72,7 +81,7 @@ export function createMockApp(options: MockAppOptions): Express {
       },
     }),
   );
-  app.use('/__mock', createControlPlane(options.controls));
+  if (!options.controls.variants.on(CORE_VARIANTS.noControlPlane.id)) app.use('/__mock', createControlPlane(options.controls));
   app.use('/docs', docsRouter(options.controls.api));
   // Order matters: routers answer in the order given.
   for (const router of options.routers) app.use(router);

@@ -12,6 +12,7 @@ export const mockCommand: Command = {
   --state FILE      keep users, keys and tokens in FILE and continue from it after a restart
   --host HOST       address to bind (default 127.0.0.1)
   --fault API:ID    start with a deliberate bug switched on (repeatable)
+  --variant API:ID  start making a choice the document leaves open the other way (repeatable)
   --log-level L     pino level: silent, error, info (default), debug`,
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -21,6 +22,7 @@ export const mockCommand: Command = {
         state: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
         fault: { type: 'string', multiple: true },
+        variant: { type: 'string', multiple: true },
         'log-level': { type: 'string' },
       },
       allowPositionals: true,
@@ -35,6 +37,7 @@ export const mockCommand: Command = {
         // Port 0 asks for any free port; otherwise each API keeps its place in the fixed order.
         portOf: (api) => (base === undefined ? api.defaultPort : base === 0 ? 0 : base + MOCK_APIS.indexOf(api)),
         faults: [...(values.fault ?? []), process.env.MOCK_FAULTS ?? ''].join(','),
+        variants: [...(values.variant ?? []), process.env.MOCK_VARIANTS ?? ''].join(','),
         logLevel: values['log-level'],
         statePath: values.state,
       });

@@ -54,7 +54,7 @@ battery(
     const t = contextOf(api, test);
     const token = await api.validToken(t);
     const jwks = await api.suite.http.get('/.well-known/jwks.json');
-    if (jwks.status !== 200) return t.skip('the target publishes no JWKS');
+    if (jwks.status !== 200) return t.skip('not-applicable', 'the target publishes no JWKS');
     const [key] = jwks.json<JSONWebKeySet>().keys;
     const publicKeyText = JSON.stringify(key);
     for (const secret of [String(key?.x), publicKeyText]) {
@@ -77,7 +77,7 @@ battery('STRIP', 'a token stripped of its signature is refused', SIGNED, BEARER_
 
 battery('EXPIRED', 'a token past its lifetime (by the server clock) is refused', EXPIRY, BEARER_APIS, async (api, test) => {
   const t = contextOf(api, test);
-  const control = await t.controlPlane();
+  const control = await t.controlPlane('moves the server clock');
   const token = await api.validToken(t);
   await control.advanceClock(api.lifetimeSeconds + 1);
   api.expectRefused(await api.protectedCall(token));
@@ -114,7 +114,7 @@ battery(
   asymmetric,
   async (api, test) => {
     const t = contextOf(api, test);
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock');
     await control.advanceClock(7200);
     const token = await api.validToken(t);
     await control.resetClock();

@@ -49,7 +49,7 @@ rule(
   'A known e-mail gets a reset mail with a token; an unknown one gets none',
   seed('An email will then be sent to the user to recover the password.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const { email } = await verifiedAccount(t);
     expect([200, 201]).toContain((await forgot(email)).status);
     expect((await resetToken(control, email)).length).toBeGreaterThan(10);
@@ -64,7 +64,7 @@ rule(
   'reset-passsword with the mailed token sets the new password: it logs in, the old one gets 401',
   seed('Updates the password for the user.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const { email } = await verifiedAccount(t);
     await forgot(email);
     const response = await reset(await resetToken(control, email), NEW_PASSWORD);
@@ -81,7 +81,7 @@ rule(
   'A reset token works once',
   inferred('a mailed token is a bearer credential; reuse would let a later reader of the mail take the account'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const { email } = await verifiedAccount(t);
     await forgot(email);
     const token = await resetToken(control, email);
@@ -98,7 +98,7 @@ rule(
   'A reset token older than one hour answers 400 and the password stays',
   inferred('the vendor gives no lifetime; a reset link that never expires turns an old mailbox into a key'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const { email } = await verifiedAccount(t);
     await forgot(email);
     const token = await resetToken(control, email);
@@ -114,7 +114,7 @@ rule(
   'A password reset ends every token issued before it',
   inferred('a reset is what a user does when the account may be in someone else\'s hands; their tokens must die with the old password'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const { email, tokens } = await verifiedAccount(t);
     expectStatus(await http.get('/api/teams/current', withToken(tokens.userToken)), 200);
     await forgot(email);
@@ -129,7 +129,7 @@ rule(
   'A weak new password answers 400 and leaves the token usable',
   inferred('the same password rule as registration; a refused attempt must not burn the mailed token'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const { email } = await verifiedAccount(t);
     await forgot(email);
     const token = await resetToken(control, email);
@@ -156,7 +156,7 @@ rule(
   'A whole account life: register, verify from the mail, log in, refresh, forget, reset from the mail, log in anew',
   seed('To authenticate with our API, users must first create an account.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const email = freshEmail('life');
     expectStatus(await register(email), 201);
     expectStatus(await http.get(`/api/verify-email/${encodeURIComponent(await verificationToken(control, email))}`), 200);

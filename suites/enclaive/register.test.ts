@@ -29,7 +29,7 @@ rule(
   'Registration sends a confirmation mail with a verification link to the address',
   seed('After registration, a confirmation email will be sent to the user.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const email = freshEmail();
     expectStatus(await register(email), 201);
     const mails = await control.outbox(email);
@@ -106,7 +106,7 @@ rule(
   'Five registrations of one e-mail at once make exactly one account and one mail',
   inferred('a check-then-insert race would create twin accounts for one address'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const email = freshEmail('race');
     const responses = await Promise.all(Array.from({ length: 5 }, () => register(email)));
     const statuses = responses.map((response) => response.status).sort();

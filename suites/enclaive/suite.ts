@@ -68,7 +68,7 @@ export async function resetToken(control: ControlPlane, email: string): Promise<
 
 /** Registers and verifies a new account through the outbox; returns its address and tokens. */
 export async function verifiedAccount(t: RuleContext): Promise<{ email: string; tokens: Schemas['Tokens'] }> {
-  const control = await t.controlPlane();
+  const control = await t.mailbox();
   const email = freshEmail('verified');
   expectStatus(await register(email), 201);
   const verified = await http.get(`/api/verify-email/${encodeURIComponent(await verificationToken(control, email))}`);

@@ -43,7 +43,7 @@ rule(
   'An expired userToken cannot be refreshed: 401',
   seed('They also contain an expiration date, which helps to prevent them from being used after they have expired.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock past the token lifetime');
     const token = await seededUserToken(t);
     const { iat, exp } = decodeJwt(token);
     await control.advanceClock((exp as number) - (iat as number) + 1);

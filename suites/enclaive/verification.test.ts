@@ -32,7 +32,7 @@ rule(
   'The link in the confirmation mail verifies the account and answers 200 with tokens',
   seed('GET {{BASE_URL}}/api/verify-email/{token} User confirmation via email.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const email = freshEmail();
     expectStatus(await register(email), 201);
     const response = await verify(await verificationToken(control, email));
@@ -77,7 +77,7 @@ rule(
   'A verification link works once: the second use answers 400',
   inferred('a mailed token is a bearer credential; reuse would let a later reader of the mail act on the account'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const email = freshEmail();
     expectStatus(await register(email), 201);
     const token = await verificationToken(control, email);
@@ -93,7 +93,7 @@ rule(
   'A verification link older than 24 hours answers 400 and the account stays unverified',
   inferred('the vendor gives no lifetime; a confirmation link that never expires turns an old mailbox into a key'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const email = freshEmail();
     expectStatus(await register(email), 201);
     const token = await verificationToken(control, email);
@@ -134,7 +134,7 @@ rule(
   'Resending sends a new mail; its link verifies and the older link no longer does',
   seed('If the letter has not arrived in the post, you can use the endpoint below to resend it.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const email = freshEmail();
     const { userToken } = tokensOf(await register(email));
     const first = await verificationToken(control, email);
@@ -154,7 +154,7 @@ rule(
   'Resending for a verified account answers 400 "already verified" and sends nothing',
   inferred('there is nothing to confirm; a clear 400 tells the client to stop offering the button'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.mailbox();
     const { email, tokens } = await verifiedAccount(t);
     const before = (await control.outbox(email)).length;
     const response = await http.get('/api/resend-email-verification?capcha=solved', withToken(tokens.userToken));

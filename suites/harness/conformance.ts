@@ -1,14 +1,20 @@
 /**
- * The context every rule body gets: the target, its HTTP client, spec assertions, and helpers that
- * skip the rule with a printed reason when the target cannot give what it needs.
+ * The context every rule body gets: the target, its HTTP client, spec assertions, the run's id for
+ * what it creates, and helpers that skip the rule with a coded reason when the target cannot give
+ * what it needs. The target is resolved on first use, so a suite that another API's run imports
+ * (the cross-API rules) costs nothing until one of its rules runs.
  */
 import type { TestContext } from 'vitest';
 import type { ApiName } from '../../specs/apis.ts';
 import { ControlPlane } from './control-plane.ts';
 import { expectStatus } from './expect-http.ts';
+import { fixtureFacts, type FixtureFacts } from './fixtures.ts';
 import { HttpClient, type HttpResponse } from './http.ts';
 import { ViolationRecorder } from './prism-violations.ts';
+import { registerSecret } from './redact.ts';
 import { ruleFactory } from './rule.ts';
+import { runId } from './run-id.ts';
+import { type SkipCode, skipNote } from './skip-codes.ts';
 import { SpecAssertions } from './spec-assert.ts';
 import { resolveTarget, type Account, type Target } from './target.ts';
 
@@ -16,10 +22,16 @@ export interface RuleContext {
   target: Target;
   http: HttpClient;
   spec: SpecAssertions;
-  /** Stops the rule as skipped, with the reason shown in the report. */
-  skip(reason: string): never;
-  /** The target's control plane, or a skip when it has none. */
-  controlPlane(): Promise<ControlPlane>;
+  /** Facts about the target's data that its profile states (which record a client user owns, ...). */
+  facts: FixtureFacts;
+  /** Stops the rule as skipped, with a code and the reason shown in the report. */
+  skip(code: SkipCode, reason: string): never;
+  /** The target's control plane, or a skip saying `needs-control-plane` and why. */
+  controlPlane(why: string): Promise<ControlPlane>;
+  /** Where the rule reads the mail the target sent: the mock's outbox, or a skip saying `needs-mailbox`. */
+  mailbox(): Promise<ControlPlane>;
+  /** The control plane when the target has one, for rules that can also drive the target otherwise. */
+  findControlPlane(): Promise<ControlPlane | undefined>;
   /** Passes when the rule may change state: always on a mock, elsewhere only when allowed. */
   requireMutation(): Promise<void>;
   /** Skips the rule when its calls go through a Prism proxy that would answer them itself. */
@@ -28,6 +40,10 @@ export interface RuleContext {
   account(role: string): Account;
   /** The HS256 secret of the target, or a skip when it was not shared. */
   jwtSecret(): string;
+  /** `<prefix>-<run id>`: the name of anything the rule creates on the target. */
+  nameFor(prefix: string): string;
+  /** Removes what the rule created once the rule is over, whatever its outcome. */
+  created(what: string, remove: () => Promise<unknown>): void;
   /**
    * Logs a role in through `send`, expecting `successStatus` (200 unless the API says otherwise).
    * Seeded defaults that a non-mock target rejects skip the rule (that server has other users);
@@ -37,9 +53,10 @@ export interface RuleContext {
 }
 
 export interface ConformanceSuite {
-  target: Target;
-  http: HttpClient;
-  spec: SpecAssertions;
+  readonly api: ApiName;
+  readonly target: Target;
+  readonly http: HttpClient;
+  readonly spec: SpecAssertions;
   rule: ReturnType<typeof ruleFactory<RuleContext>>;
   /** The control plane when the target has one (cached), for hooks such as a reset. */
   findControlPlane(): Promise<ControlPlane | undefined>;
@@ -52,45 +69,67 @@ export function conformanceSuite(
   envPrefix: string,
   defaultAccounts: Record<string, { username: string; password: string }>,
 ): ConformanceSuite {
-  const target = resolveTarget(api, envPrefix, defaultAccounts);
-  const violations = target.behindPrism ? new ViolationRecorder() : undefined;
-  const http = new HttpClient(target.baseUrl, violations && ((response) => violations.record(response)));
-  const spec = new SpecAssertions(api);
+  let wired: { target: Target; http: HttpClient; violations: ViolationRecorder | undefined } | undefined;
+  const wire = () => {
+    if (wired) return wired;
+    const target = resolveTarget(api, envPrefix, defaultAccounts);
+    const violations = target.behindPrism ? new ViolationRecorder() : undefined;
+    const http = new HttpClient(target.baseUrl, violations && ((response) => violations.record(response)));
+    registerSecret(target.jwtSecret);
+    return (wired = { target, http, violations });
+  };
+  let spec: SpecAssertions | undefined;
+  const specOf = () => (spec ??= new SpecAssertions(api));
   let detection: Promise<ControlPlane | undefined> | undefined;
-  const findControlPlane = () => (detection ??= ControlPlane.detect(http));
+  const findControlPlane = () => (detection ??= ControlPlane.detect(wire().http));
 
   const makeContext = (test: TestContext): RuleContext => {
+    const { target, http, violations } = wire();
     violations?.enter(test.task.meta);
-    const skip = (reason: string): never => test.skip(reason);
+    const skip = (code: SkipCode, reason: string): never => test.skip(skipNote(code, reason));
+    const account = (role: string): Account => {
+      const found = target.account(role);
+      if (!found) return skip('needs-account', `needs a ${role} account: set ${envPrefix}_${role.toUpperCase()}_USERNAME and ${envPrefix}_${role.toUpperCase()}_PASSWORD`);
+      registerSecret(found.password);
+      return found;
+    };
     return {
       target,
       http,
-      spec,
+      spec: specOf(),
+      facts: fixtureFacts(api),
       skip,
-      async controlPlane() {
-        return (await findControlPlane()) ?? skip(`needs the mock control plane (GET ${target.baseUrl}/__mock/health did not answer)`);
+      findControlPlane,
+      async controlPlane(why) {
+        return (await findControlPlane()) ?? skip('needs-control-plane', `${why}; only a mock's control plane (GET /__mock/health) can do that`);
+      },
+      async mailbox() {
+        return (await findControlPlane()) ?? skip('needs-mailbox', 'reads the mail the server sent; only a mock\'s outbox (GET /__mock/outbox) can be read today');
       },
       async requireMutation() {
         if (target.mutationAllowed || (await findControlPlane())) return;
-        skip('changes server state: set CONFORMANCE_ALLOW_MUTATION=1 to run it against a non-mock target');
+        skip('needs-mutation', 'changes server state: set CONFORMANCE_ALLOW_MUTATION=1 (or allowMutation: true in the profile) to run it');
       },
       notThroughPrism(why) {
-        if (target.behindPrism) skip(`not checkable through Prism: ${why}`);
+        if (target.behindPrism) skip('not-through-prism', why);
       },
-      account(role) {
-        return (
-          target.account(role) ??
-          skip(`needs a ${role} account: set ${envPrefix}_${role.toUpperCase()}_USERNAME and ${envPrefix}_${role.toUpperCase()}_PASSWORD`)
-        );
-      },
+      account,
       jwtSecret() {
-        return target.jwtSecret ?? skip(`needs the token signing secret: set ${envPrefix}_JWT_SECRET`);
+        return target.jwtSecret ?? skip('needs-secret', `needs the token signing secret: set ${envPrefix}_JWT_SECRET`);
+      },
+      nameFor(prefix) {
+        return `${prefix}-${runId()}`;
+      },
+      created(_what, remove) {
+        test.onTestFinished(async () => {
+          await remove();
+        });
       },
       async signIn(role, send, successStatus = 200) {
-        const account = this.account(role);
-        const response = await send(account);
-        if (response.status !== successStatus && !account.configured && !(await findControlPlane())) {
-          skip(`the seeded ${role} account is not on this target: set ${envPrefix}_${role.toUpperCase()}_USERNAME and _PASSWORD`);
+        const credentials = account(role);
+        const response = await send(credentials);
+        if (response.status !== successStatus && !credentials.configured && !(await findControlPlane())) {
+          skip('needs-account', `the seeded ${role} account is not on this target: set ${envPrefix}_${role.toUpperCase()}_USERNAME and _PASSWORD`);
         }
         expectStatus(response, successStatus);
         return response;
@@ -98,5 +137,19 @@ export function conformanceSuite(
     };
   };
 
-  return { target, http, spec, rule: ruleFactory(api, makeContext), findControlPlane, contextFor: makeContext };
+  return {
+    api,
+    get target() {
+      return wire().target;
+    },
+    get http() {
+      return wire().http;
+    },
+    get spec() {
+      return specOf();
+    },
+    rule: ruleFactory(api, makeContext),
+    findControlPlane,
+    contextFor: makeContext,
+  };
 }

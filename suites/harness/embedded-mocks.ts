@@ -33,6 +33,8 @@ export default async function prepareTargets(project: TestProject): Promise<() =
             env: { ...process.env, [`${api.envPrefix}_JWT_SECRET`]: jwtSecret },
             // The kill matrix starts the mock with one bug switched on.
             faults: faultsFor(api.name, process.env.MOCK_FAULTS),
+            // The variant matrix starts it making one open choice the other way.
+            variants: faultsFor(api.name, process.env.MOCK_VARIANTS),
           });
           closers.push(() => mock.close());
           url = mock.url;

@@ -5,10 +5,16 @@
  */
 import type { TestCase, TestModule } from 'vitest/node';
 import { redactSecrets } from './redact.ts';
-import type { CitationKind } from './rule.ts';
+import type { CitationKind, Level } from './rule.ts';
 import type { PrismViolation } from './prism-violations.ts';
+import { parseSkipNote, type SkipCode } from './skip-codes.ts';
 
-export type Outcome = 'passed' | 'failed' | 'skipped';
+/**
+ * `warned`: a recommended rule failed (not a red run unless strict); `expected-failure`: a rule the
+ * target profile lists as a known deviation failed.
+ */
+export type Outcome = 'passed' | 'failed' | 'warned' | 'skipped' | 'expected-failure';
+export const OUTCOMES: Outcome[] = ['passed', 'failed', 'warned', 'skipped', 'expected-failure'];
 
 export interface RuleResult {
   /** The rule id, or the test name for a test that is not a rule. */
@@ -20,10 +26,17 @@ export interface RuleResult {
   area: string;
   file: string;
   source?: { kind: CitationKind; text: string };
+  /** Rules only; tests that are not rules have none. */
+  level?: Level;
+  tags?: string[];
   outcome: Outcome;
   durationMs: number;
+  skipCode?: SkipCode | 'unknown';
   skipReason?: string;
+  /** Failed, warned or expected-failure: what was expected and what came. */
   failure?: { message: string; expected?: string; received?: string };
+  /** For an expected failure (or one that now passes): the profile's reason and link. */
+  expectedFailure?: { reason: string; link?: string; fixed: boolean };
   prismViolations?: PrismViolation[];
 }
 
@@ -31,20 +44,44 @@ export interface ResultsFile {
   generatedAt: string;
   /** Where each API's calls went: a base URL or "embedded mock". */
   targets: Record<string, string>;
+  /** Recommended failures and fixed expected failures failed the run. */
+  strict?: boolean;
   totals: Record<Outcome, number>;
   results: RuleResult[];
 }
 
 function outcomeOf(testCase: TestCase): Outcome {
   const state = testCase.result().state;
-  return state === 'passed' ? 'passed' : state === 'failed' ? 'failed' : 'skipped';
+  if (state === 'failed') return 'failed';
+  if (state !== 'passed') return 'skipped';
+  const verdict = testCase.meta().verdict?.kind;
+  return verdict === 'warned' ? 'warned' : verdict === 'expected-failure' ? 'expected-failure' : 'passed';
+}
+
+function failureOf(testCase: TestCase): RuleResult['failure'] {
+  const verdict = testCase.meta().verdict;
+  if (verdict && verdict.kind !== 'fixed') {
+    return {
+      message: redactSecrets(verdict.message),
+      ...(verdict.expected !== undefined ? { expected: redactSecrets(verdict.expected) } : {}),
+      ...(verdict.received !== undefined ? { received: redactSecrets(verdict.received) } : {}),
+    };
+  }
+  const error = testCase.result().errors?.[0];
+  if (testCase.result().state !== 'failed' || !error) return undefined;
+  return {
+    message: redactSecrets(error.message ?? String(error)),
+    ...(error.expected !== undefined ? { expected: redactSecrets(String(error.expected)) } : {}),
+    ...(error.actual !== undefined ? { received: redactSecrets(String(error.actual)) } : {}),
+  };
 }
 
 function resultOf(testCase: TestCase, root: string): RuleResult {
   const rule = testCase.meta().rule;
   const result = testCase.result();
   const outcome = outcomeOf(testCase);
-  const error = result.errors?.[0];
+  const verdict = testCase.meta().verdict;
+  const failure = failureOf(testCase);
   const file = testCase.module.moduleId.startsWith(root) ? testCase.module.moduleId.slice(root.length + 1) : testCase.module.moduleId;
   return {
     id: rule?.id ?? testCase.name,
@@ -53,20 +90,21 @@ function resultOf(testCase: TestCase, root: string): RuleResult {
     area: rule?.id.split('-')[1] ?? '',
     file,
     source: rule?.citation,
+    ...(rule ? { level: rule.level, tags: rule.tags } : {}),
     outcome,
     durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
-    ...(result.state === 'skipped' ? { skipReason: result.note ?? 'no reason given' } : {}),
-    ...(outcome === 'failed' && error
-      ? {
-          failure: {
-            message: redactSecrets(error.message ?? String(error)),
-            ...(error.expected !== undefined ? { expected: redactSecrets(String(error.expected)) } : {}),
-            ...(error.actual !== undefined ? { received: redactSecrets(String(error.actual)) } : {}),
-          },
-        }
+    ...(result.state === 'skipped' ? skipOf(result.note) : {}),
+    ...(failure ? { failure } : {}),
+    ...(verdict?.reason !== undefined
+      ? { expectedFailure: { reason: verdict.reason, ...(verdict.link ? { link: verdict.link } : {}), fixed: verdict.kind === 'fixed' } }
       : {}),
     ...(testCase.meta().prismViolations?.length ? { prismViolations: testCase.meta().prismViolations } : {}),
   };
+}
+
+function skipOf(note: string | undefined): Pick<RuleResult, 'skipCode' | 'skipReason'> {
+  const { code, reason } = parseSkipNote(note);
+  return { skipCode: code, skipReason: reason };
 }
 
 export function collectResults(testModules: ReadonlyArray<TestModule>, root: string): RuleResult[] {
@@ -74,7 +112,7 @@ export function collectResults(testModules: ReadonlyArray<TestModule>, root: str
 }
 
 export function totalsOf(results: RuleResult[]): Record<Outcome, number> {
-  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const totals: Record<Outcome, number> = { passed: 0, failed: 0, warned: 0, skipped: 0, 'expected-failure': 0 };
   for (const result of results) totals[result.outcome] += 1;
   return totals;
 }

@@ -1,8 +1,8 @@
 /**
- * A vitest reporter that adds the conformance view to the usual output: every skipped rule with its
- * reason, counts for documented and inferred rules kept apart, what a Prism proxy saw (when the run
- * went through one), and one plain closing line over all tests (`tests: N passed, N failed,
- * N skipped`) that CI logs can be read by. With CONFORMANCE_RESULTS=<file> it also writes every
+ * A vitest reporter that adds the conformance view to the usual output: counts per level, warnings,
+ * expected failures, every skipped rule with its reason by skip code, what a Prism proxy saw (when
+ * the run went through one), and one plain closing line over all tests (`tests: N passed, N failed,
+ * N skipped`, with warnings and expected failures when there are any) that CI logs can be read by. With CONFORMANCE_RESULTS=<file> it also writes every
  * result as JSON, which `npm run report` turns into JUnit XML and HTML.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,28 +22,60 @@ export default class RuleReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const results = collectResults(testModules, this.root);
     const rules = results.filter((result) => result.source);
-    const line = (name: string, group: Record<Outcome, number>) =>
-      `${name} ${group.passed} passed, ${group.failed} failed, ${group.skipped} skipped`;
     const lines = [''];
-    if (rules.length > 0) {
-      lines.push(
-        'Conformance rules',
-        line('  documented', totalsOf(rules.filter((rule) => rule.source?.kind !== 'inferred'))),
-        line('  inferred  ', totalsOf(rules.filter((rule) => rule.source?.kind === 'inferred'))),
-      );
-      const skipped = rules.filter((rule) => rule.outcome === 'skipped');
-      if (skipped.length > 0) lines.push('Skipped rules and why:', ...skipped.map((rule) => `  ${rule.id} skipped: ${rule.skipReason}`));
-      lines.push('');
-    }
+    if (rules.length > 0) lines.push(...conformanceSection(rules), '');
     if (process.env.CONFORMANCE_VIA_PRISM === '1') lines.push(...prismSection(results), '');
-    lines.push(line('tests:', totalsOf(results)));
+    lines.push(countLine('tests:', totalsOf(results)));
     console.log(lines.join('\n'));
     const resultsPath = process.env.CONFORMANCE_RESULTS;
     if (resultsPath) {
-      writeJson(resultsPath, { generatedAt: new Date().toISOString(), targets: describeTargets(), totals: totalsOf(results), results } satisfies ResultsFile);
+      writeJson(resultsPath, {
+        generatedAt: new Date().toISOString(),
+        targets: describeTargets(),
+        strict: process.env.CONFORMANCE_STRICT === '1',
+        totals: totalsOf(results),
+        results,
+      } satisfies ResultsFile);
       console.log(`results written to ${resultsPath}`);
     }
   }
+}
+
+function countLine(name: string, group: Record<Outcome, number>): string {
+  const extra = [group.warned ? `${group.warned} warned` : '', group['expected-failure'] ? `${group['expected-failure']} expected failures` : '']
+    .filter(Boolean)
+    .map((part) => `, ${part}`)
+    .join('');
+  return `${name} ${group.passed} passed, ${group.failed} failed${extra}, ${group.skipped} skipped`;
+}
+
+/**
+ * Per level the counts; then what did not pass, each with its reason: warnings (recommended rules
+ * that failed), expected failures from the target profile, listed failures that now pass, skips
+ * grouped by their code.
+ */
+function conformanceSection(rules: RuleResult[]): string[] {
+  const lines = [
+    'Conformance rules',
+    countLine('  required   ', totalsOf(rules.filter((rule) => rule.level === 'required'))),
+    countLine('  recommended', totalsOf(rules.filter((rule) => rule.level === 'recommended'))),
+  ];
+  const firstLine = (rule: RuleResult) => (rule.failure?.message ?? '').split('\n')[0];
+  const warned = rules.filter((rule) => rule.outcome === 'warned');
+  if (warned.length > 0) lines.push('Warnings (recommended rules that failed; --strict makes them fail):', ...warned.map((rule) => `  ${rule.id} ${firstLine(rule)}`));
+  const expected = rules.filter((rule) => rule.outcome === 'expected-failure');
+  if (expected.length > 0) lines.push('Expected failures (listed in the target profile):', ...expected.map((rule) => `  ${rule.id} ${rule.expectedFailure?.reason}`));
+  const fixed = rules.filter((rule) => rule.expectedFailure?.fixed);
+  if (fixed.length > 0) lines.push('Fixed: these expected failures now pass, remove them from the list:', ...fixed.map((rule) => `  ${rule.id}`));
+  const skipped = rules.filter((rule) => rule.outcome === 'skipped');
+  if (skipped.length > 0) {
+    lines.push('Skipped rules and why:');
+    const codes = [...new Set(skipped.map((rule) => rule.skipCode ?? 'unknown'))];
+    for (const code of codes) {
+      lines.push(`  ${code}:`, ...skipped.filter((rule) => (rule.skipCode ?? 'unknown') === code).map((rule) => `    ${rule.id} ${rule.skipReason}`));
+    }
+  }
+  return lines;
 }
 
 function writeJson(path: string, value: unknown): void {

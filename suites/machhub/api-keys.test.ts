@@ -105,7 +105,7 @@ rule(
   'A key stops working when its expiration passes',
   realClients('`POST /api/api-key/generate` `{name, expiration, description, features}`'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock past the key\'s expiration');
     const { token } = await generateKey(t, { name: 'expiring', expiration: new Date(Date.now() + 3_600_000).toISOString() });
     expectStatus(await http.get('/machhub/products/count', { headers: apiKeyHeader(token) }), 200);
     await control.advanceClock(3_601);

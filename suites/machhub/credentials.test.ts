@@ -119,7 +119,7 @@ rule(
   'A token still works ten seconds before its 24 hours are up',
   realClients('lifetime 24 h by default'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock across the token lifetime');
     const token = await tokenOf(t, 'operator');
     await control.advanceClock(86_400 - 10); // iat is whole seconds: leave room for the time the calls take
     expectStatus(await http.get('/machhub/products/count', { headers: bearer(token) }), 200);
@@ -131,7 +131,7 @@ rule(
   'After 24 hours the token answers 401 and jwt/validate calls it invalid',
   realClients('lifetime 24 h by default; no refresh tokens'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock across the token lifetime');
     const token = await tokenOf(t, 'operator');
     await control.advanceClock(86_401);
     expectText(await http.get('/machhub/products/count', { headers: bearer(token) }), 401);

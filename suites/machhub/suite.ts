@@ -35,7 +35,7 @@ let seededNoGrantUsers = 0;
 async function noGrantsAccount(t: RuleContext): Promise<{ username: string; password: string }> {
   const configured = machhub.target.account('nogrants');
   if (configured?.configured) return configured;
-  const control = await t.controlPlane();
+  const control = await t.controlPlane('seeds a user in no group: set MACHHUB_NOGRANTS_USERNAME and _PASSWORD instead');
   const account = { username: `nogrants-${process.pid}-${++seededNoGrantUsers}`, password: 'nogrants-pass-1' };
   await control.seedUser({ ...account, groups: [] });
   return account;

@@ -14,7 +14,7 @@ rule(
   'A token still works ten seconds before its hour is up',
   seed('Lifetime: 1 hour (3600 seconds)'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock');
     const token = await tokenOf(t, 'client');
     await control.advanceClock(3600 - 10); // iat is whole seconds: leave room for the time the calls take
     expectStatus(await vinmake.http.get('/auth/test/client', { headers: bearer(token) }), 200);
@@ -26,7 +26,7 @@ rule(
   'A token is refused with 401 once its hour has passed',
   seed('Access tokens expire after 1 hour.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock');
     const token = await tokenOf(t, 'client');
     await control.advanceClock(3601);
     const response = await vinmake.http.get('/api/v1/materials', { headers: bearer(token) });
@@ -40,7 +40,7 @@ rule(
   'After expiry, logging in again gives a token that works',
   seed('There is currently no refresh token mechanism — you must re-authenticate with your email and password.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock');
     const stale = await tokenOf(t, 'staff');
     await control.advanceClock(7200);
     expectStatus(await vinmake.http.get('/auth/test/staff', { headers: bearer(stale) }), 401);
@@ -54,7 +54,7 @@ rule(
   'A token is stamped with the server clock: iat follows the clock, exp is one hour after it',
   inferred('"Access tokens expire after 1 hour" only holds if the hour counts from the moment of issue on the server clock'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock');
     await control.advanceClock(86_400);
     const body: Schemas['LoginResponse'] = await login(t, 'admin');
     const payload = JSON.parse(Buffer.from(body.access_token.split('.')[1] ?? '', 'base64url').toString()) as { iat: number; exp: number };
@@ -68,7 +68,7 @@ rule(
   'An API key with expires_at stops working when that time passes',
   realClients('API keys there are created with `{name, permissions[], rate_limit, expires_at}`'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('moves the server clock');
     const expiresAt = new Date(Date.now() + 600_000).toISOString();
     const created = await vinmake.http.post('/api/v1/api-keys', {
       headers: bearer(await tokenOf(t, 'admin')),

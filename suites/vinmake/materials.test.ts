@@ -46,7 +46,7 @@ rule(
   seed('Cannot access other clients’ information'),
   async (t) => {
     const [foreign] = await materialsSeenBy(t, 'client2');
-    if (!foreign) return t.skip('the client2 user has no material to try');
+    if (!foreign) return t.skip('needs-fixture', 'the client2 user has no material to try');
     expectJson(await getAs(t, 'client', `/api/v1/materials/${foreign.id}`), 403, { detail: 'Insufficient permissions' });
   },
 );
@@ -119,7 +119,7 @@ rule(
   inferred('the guide gives clients read-only access ("Typical Use Case: ... read-only access") and gives CRUD to staff'),
   async (t) => {
     const [own] = await materialsSeenBy(t, 'client');
-    if (!own) return t.skip('the client user has no material to try');
+    if (!own) return t.skip('needs-fixture', 'the client user has no material to try');
     const headers = bearer(await tokenOf(t, 'client'));
     const path = `/api/v1/materials/${own.id}`;
     expectJson(await vinmake.http.put(path, { headers, json: { unit: 'kg' } }), 403, { detail: 'Insufficient permissions' });

@@ -109,7 +109,7 @@ rule(
   inferred('the platform keeps one Authentication Key per user; a generated key replaces the old, so a leaked key can be retired'),
   async (t) => {
     // A user of its own, so rotating its key leaves the seeded keys alone.
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('seeds a user whose personal access token it can rotate');
     const old = `rotate-pat-${Date.now()}`;
     await control.seedUser({ email: `rotate-${Date.now()}@vntana.test`, password: 'rotate-pass-1', personalAccessToken: old });
     const session = await http.post('/v1/auth/login/token', { json: { 'personal-access-token': old } });

@@ -52,7 +52,7 @@ rule('VN-SCOPE-004', "A workspace token does not reach another workspace's data"
   const { token, organizationUuid, clientUuid } = await workspaceToken(t);
   const all = await workspaces((await organizationToken(t, 'owner')).token);
   const other = all.find((workspace) => workspace.uuid !== clientUuid);
-  if (!other) return t.skip('the organization has only one workspace');
+  if (!other) return t.skip('needs-fixture', 'the organization has only one workspace');
   expectErrors(await searchProducts(token, other.uuid, organizationUuid), 403, ['FORBIDDEN']);
 });
 
@@ -64,7 +64,7 @@ rule(
     const { token, organizationUuid } = await organizationToken(t, 'member');
     const mine = new Set((await workspaces(token)).map((workspace) => workspace.uuid));
     const other = (await workspaces((await organizationToken(t, 'owner')).token)).find((workspace) => !mine.has(workspace.uuid));
-    if (!other) return t.skip('the member holds a role in every workspace');
+    if (!other) return t.skip('needs-fixture', 'the member holds a role in every workspace');
     expectErrors(await refresh(token, { organizationUuid, clientUuid: other.uuid }), 403, ['INVALID_CLIENT_UUID']);
   },
 );
@@ -85,7 +85,7 @@ rule(
   'A refresh for an existing organization the caller does not belong to answers 403 FORBIDDEN',
   inferred('knowing another organization\'s uuid must not yield a token for it'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('seeds a user of another organization');
     // A second user in the same organization tells us nothing; ask the mock for a foreign one.
     const foreign = await control.seedUser<{ organizationRoles: Record<string, string> }>({
       email: `foreign-${Date.now()}@vntana.test`,
@@ -137,7 +137,7 @@ rule(
   async (t) => {
     const { token, clientUuid } = await workspaceToken(t);
     const role = (await workspaces(token)).find((workspace) => workspace.uuid === clientUuid)?.role;
-    if (role !== 'CLIENT_ORGANIZATION_VIEWER') return t.skip(`the member is ${role ?? 'no role'} there, not a viewer`);
+    if (role !== 'CLIENT_ORGANIZATION_VIEWER') return t.skip('needs-fixture', `the member is ${role ?? 'no role'} there, not a viewer`);
     const response = await http.post('/v1/products', { headers: auth(token), json: { clientUuid, name: 'Not allowed' } });
     expectErrors(response, 403, ['FORBIDDEN']);
     spec.expectMatches('createProduct', response);
@@ -152,10 +152,10 @@ rule(
     const { token, clientUuid } = await workspaceToken(t);
     const owner = await organizationToken(t, 'owner');
     const other = (await workspaces(owner.token)).find((workspace) => workspace.uuid !== clientUuid);
-    if (!other) return t.skip('the organization has only one workspace');
+    if (!other) return t.skip('needs-fixture', 'the organization has only one workspace');
     const found = await searchProducts(owner.token, other.uuid, owner.organizationUuid);
     const [foreign] = found.json<Schemas['ProductGrid']>().response.grid;
-    if (!foreign) return t.skip('the other workspace holds no product');
+    if (!foreign) return t.skip('needs-fixture', 'the other workspace holds no product');
     expectErrors(await http.get(`/v1/products/${foreign.uuid}`, { headers: auth(token) }), 403, ['FORBIDDEN']);
     const unknown = await http.get('/v1/products/00000000-0000-4000-8000-000000000000', { headers: auth(token) });
     expectErrors(unknown, 404, ['NOT_FOUND']);
@@ -196,10 +196,10 @@ rule(
   'A workspace token opens only its own workspace, also for a member with roles in several',
   seed('5. Generate Workspace specific Refresh Token.'),
   async (t) => {
-    const control = await t.controlPlane();
+    const control = await t.controlPlane('seeds a user of another organization');
     const owner = await organizationToken(t, 'owner');
     const [first, second] = await workspaces(owner.token);
-    if (!first || !second) return t.skip('the organization has fewer than two workspaces');
+    if (!first || !second) return t.skip('needs-fixture', 'the organization has fewer than two workspaces');
     const email = `two-rooms-${Date.now()}@vntana.test`;
     await control.seedUser({
       email,

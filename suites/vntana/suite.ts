@@ -44,7 +44,7 @@ export async function loginToken(t: RuleContext, role: VntanaRole): Promise<stri
 export async function personalAccessToken(t: RuleContext, role: VntanaRole): Promise<string> {
   const configured = process.env[`VNTANA_${role.toUpperCase()}_PAT`];
   if (configured) return configured;
-  await t.controlPlane();
+  await t.controlPlane('knows the seeded personal access tokens only on the mock: set VNTANA_<ROLE>_PAT');
   return SEEDED_PATS[role];
 }
 
@@ -58,7 +58,7 @@ export async function organizations(t: RuleContext, token: string): Promise<Sche
 /** The first organization of the role, as a client does at step 2. */
 export async function organizationUuidOf(t: RuleContext, role: VntanaRole): Promise<string> {
   const [first] = await organizations(t, await loginToken(t, role));
-  if (!first) return t.skip(`the ${role} account belongs to no organization`);
+  if (!first) return t.skip('needs-fixture', `the ${role} account belongs to no organization`);
   return first.uuid;
 }
 
@@ -85,7 +85,7 @@ export async function workspaces(token: string): Promise<Schemas['GridItem'][]> 
 export async function workspaceToken(t: RuleContext): Promise<{ token: string; organizationUuid: string; clientUuid: string }> {
   const { token, organizationUuid } = await organizationToken(t, 'member');
   const [workspace] = await workspaces(token);
-  if (!workspace) return t.skip('the member account has no workspace');
+  if (!workspace) return t.skip('needs-fixture', 'the member account has no workspace');
   const response = await refresh(token, { organizationUuid, clientUuid: workspace.uuid });
   expectStatus(response, 200);
   return { token: issuedToken(response), organizationUuid, clientUuid: workspace.uuid };

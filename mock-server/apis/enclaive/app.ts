@@ -9,6 +9,7 @@ import { SpecValidator } from '../../core/validation.ts';
 import type { EnclaiveContext } from './context.ts';
 import { ENCLAIVE_ERRORS, enclaiveErrorWriter } from './errors.ts';
 import { ENCLAIVE_FAULT_CATALOG } from './faults.ts';
+import { ENCLAIVE_VARIANT_CATALOG } from './variants.ts';
 import { accountRoutes } from './routes/account.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { seedUser } from './seed-user.ts';
@@ -18,7 +19,7 @@ import { TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS, USER_TOKEN_AUDIENCE, VAULT_TOKEN_
 
 export async function createEnclaiveMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
-  const services = createMockServices(ENCLAIVE_FAULT_CATALOG, options.faults);
+  const services = createMockServices(ENCLAIVE_FAULT_CATALOG, options.faults, ENCLAIVE_VARIANT_CATALOG, options.variants);
   // "JWTs are signed with a secret key": HS256, one secret for both tokens, told apart by audience.
   const key = { alg: 'HS256' as const, secret: env.ENCLAIVE_JWT_SECRET || randomToken(32) };
   const issuerOptions = { key, issuer: TOKEN_ISSUER, lifetimeSeconds: TOKEN_LIFETIME_SECONDS, clock: services.clock, faults: services.faults };

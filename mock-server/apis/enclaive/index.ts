@@ -2,6 +2,7 @@ import { randomToken } from '../../core/secrets.ts';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createEnclaiveMock } from './app.ts';
 import { ENCLAIVE_FAULT_CATALOG } from './faults.ts';
+import { ENCLAIVE_VARIANT_CATALOG } from './variants.ts';
 
 export const enclaive: MockApiDefinition = {
   name: 'enclaive',
@@ -10,5 +11,6 @@ export const enclaive: MockApiDefinition = {
   envPrefix: 'ENCLAIVE',
   signingKey: { env: 'ENCLAIVE_JWT_SECRET', generate: async () => randomToken(32) },
   faults: ENCLAIVE_FAULT_CATALOG,
+  variants: ENCLAIVE_VARIANT_CATALOG,
   create: createEnclaiveMock,
 };

@@ -10,6 +10,7 @@ import type { MachhubContext } from './context.ts';
 import { correlationId } from './correlation.ts';
 import { MACHHUB_ERRORS, machhubErrorWriter } from './errors.ts';
 import { MACHHUB_FAULT_CATALOG } from './faults.ts';
+import { MACHHUB_VARIANT_CATALOG } from './variants.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -22,7 +23,7 @@ import { DEFAULT_TOKEN_ISSUER, TOKEN_AUDIENCE, TOKEN_LIFETIME_SECONDS } from './
 
 export async function createMachhubMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
-  const services = createMockServices(MACHHUB_FAULT_CATALOG, options.faults);
+  const services = createMockServices(MACHHUB_FAULT_CATALOG, options.faults, MACHHUB_VARIANT_CATALOG, options.variants);
   const context: MachhubContext = {
     ...services,
     state: await createSeededState(),

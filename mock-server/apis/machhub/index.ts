@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createMachhubMock } from './app.ts';
 import { MACHHUB_FAULT_CATALOG } from './faults.ts';
+import { MACHHUB_VARIANT_CATALOG } from './variants.ts';
 
 export const machhub: MockApiDefinition = {
   name: 'machhub',
@@ -10,6 +11,7 @@ export const machhub: MockApiDefinition = {
   envPrefix: 'MACHHUB',
   signingKey: { env: 'MACHHUB_SIGNING_JWK', generate: newSigningJwk },
   faults: MACHHUB_FAULT_CATALOG,
+  variants: MACHHUB_VARIANT_CATALOG,
   create: createMachhubMock,
 };
 

@@ -9,6 +9,7 @@ import { SpecValidator } from '../../core/validation.ts';
 import type { VinmakeContext } from './context.ts';
 import { VINMAKE_ERRORS, vinmakeErrorWriter } from './errors.ts';
 import { VINMAKE_FAULT_CATALOG } from './faults.ts';
+import { VINMAKE_VARIANT_CATALOG } from './variants.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientRoutes } from './routes/clients.ts';
@@ -20,7 +21,7 @@ import { ACCESS_TOKEN_LIFETIME_SECONDS, TOKEN_AUDIENCE, TOKEN_ISSUER } from './t
 
 export async function createVinmakeMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
-  const services = createMockServices(VINMAKE_FAULT_CATALOG, options.faults);
+  const services = createMockServices(VINMAKE_FAULT_CATALOG, options.faults, VINMAKE_VARIANT_CATALOG, options.variants);
   const context: VinmakeContext = {
     ...services,
     state: await createSeededState(),

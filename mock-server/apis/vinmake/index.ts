@@ -2,6 +2,7 @@ import { randomToken } from '../../core/secrets.ts';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createVinmakeMock } from './app.ts';
 import { VINMAKE_FAULT_CATALOG } from './faults.ts';
+import { VINMAKE_VARIANT_CATALOG } from './variants.ts';
 
 export const vinmake: MockApiDefinition = {
   name: 'vinmake',
@@ -10,5 +11,6 @@ export const vinmake: MockApiDefinition = {
   envPrefix: 'VINMAKE',
   signingKey: { env: 'VINMAKE_JWT_SECRET', generate: async () => randomToken(32) },
   faults: VINMAKE_FAULT_CATALOG,
+  variants: VINMAKE_VARIANT_CATALOG,
   create: createVinmakeMock,
 };

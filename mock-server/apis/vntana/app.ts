@@ -11,6 +11,7 @@ import { SpecValidator } from '../../core/validation.ts';
 import type { VntanaContext } from './context.ts';
 import { VNTANA_ERRORS, vntanaErrorWriter } from './errors.ts';
 import { VNTANA_FAULTS, VNTANA_FAULT_CATALOG } from './faults.ts';
+import { VNTANA_VARIANT_CATALOG } from './variants.ts';
 import { authRoutes } from './routes/auth.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { productRoutes } from './routes/products.ts';
@@ -35,7 +36,7 @@ function corsFor(faults: FaultSwitches) {
 export async function createVntanaMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
   const personalAccessTokens = seededPersonalAccessTokens(env);
-  const services = createMockServices(VNTANA_FAULT_CATALOG, options.faults);
+  const services = createMockServices(VNTANA_FAULT_CATALOG, options.faults, VNTANA_VARIANT_CATALOG, options.variants);
   const context: VntanaContext = {
     ...services,
     state: await createSeededState(personalAccessTokens),

@@ -2,6 +2,7 @@ import { randomToken } from '../../core/secrets.ts';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createVntanaMock } from './app.ts';
 import { VNTANA_FAULT_CATALOG } from './faults.ts';
+import { VNTANA_VARIANT_CATALOG } from './variants.ts';
 
 export const vntana: MockApiDefinition = {
   name: 'vntana',
@@ -10,5 +11,6 @@ export const vntana: MockApiDefinition = {
   envPrefix: 'VNTANA',
   signingKey: { env: 'VNTANA_JWT_SECRET', generate: async () => randomToken(32) },
   faults: VNTANA_FAULT_CATALOG,
+  variants: VNTANA_VARIANT_CATALOG,
   create: createVntanaMock,
 };
