@@ -1,16 +1,17 @@
 /**
- * `npm run kill-matrix`: starts each API's mock with one fault at a time, runs that API's suite
- * against it, and records which rules failed. Every fault must be caught by at least one rule and
- * the clean mock by none. Writes docs/kill-matrix.md and docs/kill-matrix.json; exits 1 otherwise.
+ * `npm run kill-matrix`: starts each API's mock with one fault at a time, runs every rule about that
+ * API against it, and records which rules failed. Every fault must be caught by a required rule and
+ * the clean mock fail no rule at all. Writes docs/kill-matrix.md and docs/kill-matrix.json; exits 1 otherwise.
  *
  *   npm run kill-matrix [-- --api vinmake] [--jobs 2] [--out docs]
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MOCK_APIS } from '../mock-server/registry.ts';
+import { runApiSuite, verdictsOf } from './lib/api-run.ts';
+import { inPool } from './lib/job-pool.ts';
 
 interface Run {
   api: string;
@@ -18,7 +19,10 @@ interface Run {
   fault: string | null;
   description: string;
   rules: number;
+  /** Required rules that failed: what fails a default run. */
   failed: string[];
+  /** Recommended rules that failed: what only --strict turns into a failure. */
+  warned: string[];
   seconds: number;
 }
 
@@ -34,44 +38,26 @@ const plan = apis.flatMap((api) => [
   ...api.faults.map((fault) => ({ api: api.name, fault: fault.id, description: fault.description })),
 ]);
 
-/** One suite run against a mock with (at most) one fault; the rule ids that failed. */
-async function runSuite(item: (typeof plan)[number], workDir: string, index: number): Promise<Run> {
-  const output = join(workDir, `run-${index}.json`);
-  const started = Date.now();
-  const env: NodeJS.ProcessEnv = { ...process.env, MOCK_FAULTS: item.fault ? `${item.api}:${item.fault}` : '', LOG_LEVEL: 'silent', CI: 'true' };
-  for (const api of MOCK_APIS) delete env[`${api.envPrefix}_BASE_URL`];
-  await new Promise<void>((resolve) => {
-    const child = spawn('vitest', ['run', '--project', 'conformance', `suites/${item.api}/`, '--reporter=json', `--outputFile=${output}`], {
-      env,
-      stdio: 'ignore',
-    });
-    child.on('close', () => resolve());
-  });
-  const report = JSON.parse(await readFile(output, 'utf8')) as {
-    testResults: { assertionResults: { title: string; status: string }[] }[];
-  };
-  const results = report.testResults.flatMap((file) => file.assertionResults);
-  const failed = results.filter((result) => result.status === 'failed').map((result) => result.title.split(' ')[0] ?? result.title);
-  return { ...item, rules: results.length, failed: [...new Set(failed)].sort(), seconds: (Date.now() - started) / 1000 };
+/** One run of an API's rules against its mock with (at most) one fault. */
+async function runSuite(item: (typeof plan)[number]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { MOCK_FAULTS: item.fault ? `${item.api}:${item.fault}` : '' };
+  for (const api of MOCK_APIS) env[`${api.envPrefix}_BASE_URL`] = undefined;
+  const run = await runApiSuite(item.api, env);
+  return { ...item, ...verdictsOf(run.results.results), seconds: run.durationMs / 1000 };
+}
+
+function verdictOf(run: Run): string {
+  if (run.fault === null) return run.failed.length === 0 ? 'clean' : 'CLEAN MOCK FAILED';
+  if (run.failed.length > 0) return 'caught';
+  return run.warned.length > 0 ? 'CAUGHT ONLY WITH --strict' : 'NOT CAUGHT';
 }
 
 async function runAll(): Promise<Run[]> {
-  const workDir = await mkdtemp(join(tmpdir(), 'kill-matrix-'));
-  const runs: Run[] = new Array(plan.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < plan.length) {
-      const index = next++;
-      const item = plan[index] as (typeof plan)[number];
-      const run = await runSuite(item, workDir, index);
-      runs[index] = run;
-      const verdict = run.fault === null ? (run.failed.length === 0 ? 'clean' : 'CLEAN MOCK FAILED') : run.failed.length > 0 ? 'caught' : 'NOT CAUGHT';
-      console.log(`${run.api.padEnd(9)} ${(run.fault ?? '(none)').padEnd(32)} ${String(run.failed.length).padStart(3)} rules failed  ${verdict}  ${run.seconds.toFixed(1)} s`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, plan.length) }, worker));
-  await rm(workDir, { recursive: true, force: true });
-  return runs;
+  return inPool(plan, jobs, async (item) => {
+    const run = await runSuite(item);
+    console.log(`${run.api.padEnd(9)} ${(run.fault ?? '(none)').padEnd(32)} ${String(run.failed.length).padStart(3)} required failed  ${verdictOf(run)}  ${run.seconds.toFixed(1)} s`);
+    return run;
+  });
 }
 
 function markdown(runs: Run[]): string {
@@ -79,19 +65,23 @@ function markdown(runs: Run[]): string {
     '# Kill matrix',
     '',
     'Each row starts the API\'s mock with one deliberate bug (`npm start -- --fault <api>:<fault>`) and runs',
-    'that API\'s conformance suite against it. A fault is caught when at least one rule fails; the clean',
-    'mock must fail none. Regenerate with `npm run kill-matrix`.',
+    'every rule about that API (its suite and the cross-API rules) against it, as `auth-conformance test <api>`',
+    'does. A fault is caught when a required rule fails, so a default run goes red; recommended rules that',
+    'fail as well are listed apart (they fail only a `--strict` run). The clean mock must fail no rule at',
+    'all. Regenerate with `npm run kill-matrix`.',
     '',
-    '| API | fault | what the bug does | rules failed | caught by (first ids) |',
-    '|---|---|---|---:|---|',
+    '| API | fault | what the bug does | required rules failed | caught by (first ids) | recommended rules warned |',
+    '|---|---|---|---:|---|---:|',
   ];
   for (const run of runs) {
     const ids = run.failed.slice(0, 6).join(', ') + (run.failed.length > 6 ? ', ...' : '');
-    lines.push(`| ${run.api} | ${run.fault ?? '*(none)*'} | ${run.description} | ${run.failed.length} of ${run.rules} | ${ids || '-'} |`);
+    lines.push(`| ${run.api} | ${run.fault ?? '*(none)*'} | ${run.description} | ${run.failed.length} of ${run.rules} | ${ids || '-'} | ${run.warned.length} |`);
   }
   const faults = runs.filter((run) => run.fault !== null);
   const caught = faults.filter((run) => run.failed.length > 0).length;
-  lines.push('', `**${caught} of ${faults.length} faults caught; clean mocks failing: ${runs.filter((run) => run.fault === null && run.failed.length > 0).length}.**`, '');
+  const strictOnly = faults.filter((run) => run.failed.length === 0 && run.warned.length > 0);
+  lines.push('', `**${caught} of ${faults.length} faults caught by a required rule; clean mocks failing: ${runs.filter((run) => run.fault === null && run.failed.length + run.warned.length > 0).length}.**`);
+  lines.push('', strictOnly.length > 0 ? `Caught only with --strict: ${strictOnly.map((run) => `${run.api}:${run.fault}`).join(', ')}.` : 'No fault needs --strict to be caught.', '');
   return lines.join('\n');
 }
 
@@ -99,10 +89,10 @@ const runs = await runAll();
 await writeFile(join(outDir, 'kill-matrix.md'), markdown(runs));
 await writeFile(join(outDir, 'kill-matrix.json'), `${JSON.stringify(runs.map(({ seconds: _seconds, ...run }) => run), null, 2)}\n`);
 const uncaught = runs.filter((run) => run.fault !== null && run.failed.length === 0);
-const dirty = runs.filter((run) => run.fault === null && run.failed.length > 0);
+const dirty = runs.filter((run) => run.fault === null && run.failed.length + run.warned.length > 0);
 console.log(`\nkill-matrix: ${runs.length - uncaught.length - dirty.length} passed, ${uncaught.length + dirty.length} failed`);
 if (uncaught.length > 0 || dirty.length > 0) {
-  for (const run of uncaught) console.error(`not caught: ${run.api}:${run.fault}`);
-  for (const run of dirty) console.error(`clean ${run.api} mock failed: ${run.failed.join(', ')}`);
+  for (const run of uncaught) console.error(`not caught by a required rule: ${run.api}:${run.fault}${run.warned.length > 0 ? ` (only warned: ${run.warned.join(', ')})` : ''}`);
+  for (const run of dirty) console.error(`clean ${run.api} mock failed: ${[...run.failed, ...run.warned].join(', ')}`);
   process.exit(1);
 }

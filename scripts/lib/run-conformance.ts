@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_NAMES } from '../../specs/apis.ts';
+import { suitePathsOf } from './api-run.ts';
 
 export interface ConformanceRun {
   /** An API name or "all". */
@@ -38,7 +39,7 @@ export function runConformance(run: ConformanceRun): number {
   }
   if (name !== 'all') env.CONFORMANCE_APIS = name;
   if (run.resultsPath) env.CONFORMANCE_RESULTS = run.resultsPath;
-  const result = spawnSync('npx', ['vitest', 'run', '--project', 'conformance', ...(name === 'all' ? [] : [`suites/${name}/`]), ...(run.vitestArgs ?? [])], {
+  const result = spawnSync('npx', ['vitest', 'run', '--project', 'conformance', ...suitePathsOf(name), ...(run.vitestArgs ?? [])], {
     stdio: 'inherit',
     env,
   });

@@ -11,15 +11,17 @@ export interface SuiteRun {
   results: ResultsFile;
 }
 
-/** `resultsPath` keeps the results file; by default it goes to a temporary folder that is removed. */
+/** `env` is laid over this process's environment; `resultsPath` keeps the results file; by default it goes to a temporary folder that is removed. */
 export async function runSuites(paths: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean; resultsPath?: string } = {}): Promise<SuiteRun> {
   const directory = mkdtempSync(join(tmpdir(), 'conformance-run-'));
   const resultsPath = options.resultsPath ?? join(directory, 'results.json');
   const started = performance.now();
   try {
     const exitCode = await new Promise<number>((resolve, reject) => {
+      // A variable given as undefined is removed from the child's environment.
+      const childEnv = Object.fromEntries(Object.entries({ ...process.env, ...env, CONFORMANCE_RESULTS: resultsPath }).filter(([, value]) => value !== undefined));
       const child = spawn('npx', ['vitest', 'run', '--project', 'conformance', ...paths], {
-        env: { ...process.env, ...env, CONFORMANCE_RESULTS: resultsPath },
+        env: childEnv,
         stdio: options.quiet ? 'ignore' : 'inherit',
       });
       child.once('error', reject);

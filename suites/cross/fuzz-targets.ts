@@ -10,6 +10,7 @@ import { machhub, tokenOf as machhubToken } from '../machhub/suite.ts';
 import { organizationToken, vntana, workspaces } from '../vntana/suite.ts';
 import { tokenOf as vinmakeToken, vinmake } from '../vinmake/suite.ts';
 import type { ApiName } from '../../specs/apis.ts';
+import { apiInRun } from './bearer-apis.ts';
 import type { ConformanceSuite } from '../harness/conformance.ts';
 
 export interface FuzzTarget {
@@ -20,7 +21,7 @@ export interface FuzzTarget {
   alive(t: RuleContext): Promise<HttpResponse>;
 }
 
-export const FUZZ_TARGETS: FuzzTarget[] = [
+const ALL_FUZZ_TARGETS: FuzzTarget[] = [
   {
     api: 'vinmake',
     suite: vinmake,
@@ -50,3 +51,6 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     alive: async (t) => enclaive.http.get('/api/teams/current', { headers: { authorization: `Bearer ${await seededUserToken(t)}` } }),
   },
 ];
+
+/** The APIs this run covers. */
+export const FUZZ_TARGETS: FuzzTarget[] = ALL_FUZZ_TARGETS.filter((target) => apiInRun(target.api));

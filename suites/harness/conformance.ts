@@ -69,22 +69,25 @@ export function conformanceSuite(
   envPrefix: string,
   defaultAccounts: Record<string, { username: string; password: string }>,
 ): ConformanceSuite {
-  let wired: { target: Target; http: HttpClient; violations: ViolationRecorder | undefined } | undefined;
+  let wired: { target: Target; violations: ViolationRecorder | undefined } | undefined;
   const wire = () => {
     if (wired) return wired;
     const target = resolveTarget(api, envPrefix, defaultAccounts);
     const violations = target.behindPrism ? new ViolationRecorder() : undefined;
-    const http = new HttpClient(target.baseUrl, violations && ((response) => violations.record(response)));
     registerSecret(target.jwtSecret);
-    return (wired = { target, http, violations });
+    return (wired = { target, violations });
   };
+  const http = new HttpClient(
+    () => wire().target.baseUrl,
+    (response) => wire().violations?.record(response),
+  );
   let spec: SpecAssertions | undefined;
   const specOf = () => (spec ??= new SpecAssertions(api));
   let detection: Promise<ControlPlane | undefined> | undefined;
-  const findControlPlane = () => (detection ??= ControlPlane.detect(wire().http));
+  const findControlPlane = () => (detection ??= ControlPlane.detect(http));
 
   const makeContext = (test: TestContext): RuleContext => {
-    const { target, http, violations } = wire();
+    const { target, violations } = wire();
     violations?.enter(test.task.meta);
     const skip = (code: SkipCode, reason: string): never => test.skip(skipNote(code, reason));
     const account = (role: string): Account => {
@@ -142,9 +145,7 @@ export function conformanceSuite(
     get target() {
       return wire().target;
     },
-    get http() {
-      return wire().http;
-    },
+    http,
     get spec() {
       return specOf();
     },

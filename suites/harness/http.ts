@@ -25,10 +25,18 @@ export interface HttpResponse {
 export type ResponseObserver = (response: HttpResponse) => void;
 
 export class HttpClient {
+  /**
+   * `baseUrl` may be given as a function, called at the first request: a suite's client exists
+   * before its target is known, and a run that never calls that API never resolves it.
+   */
   constructor(
-    readonly baseUrl: string,
+    private readonly base: string | (() => string),
     private readonly observe?: ResponseObserver,
   ) {}
+
+  get baseUrl(): string {
+    return typeof this.base === 'string' ? this.base : this.base();
+  }
 
   async send(method: string, path: string, options: SendOptions = {}): Promise<HttpResponse> {
     const headers: Record<string, string> = { ...options.headers };

@@ -3,6 +3,7 @@
  * the spec's example as fallback), then mutations that make it invalid: a required field removed,
  * a field of the wrong type, a string past its maxLength. Only mutations the schema rejects are kept.
  */
+import { isDocumentedProperty } from '../../specs/contract-view.ts';
 import { generate } from 'json-schema-faker';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { loadSpec, type ApiName, type OpenApiDocument } from '../../specs/apis.ts';
@@ -77,11 +78,13 @@ async function validBody(spec: OpenApiDocument, schema: unknown, example: unknow
 
 function mutationsOf(schema: ObjectSchema, valid: Record<string, unknown>, validate: ValidateFunction, spec: OpenApiDocument): JsonOperation['mutations'] {
   const candidates: JsonOperation['mutations'] = [];
-  for (const field of schema.required ?? []) {
+  // Only a field the vendor documents is one a server must insist on; the others are the project's.
+  for (const field of (schema.required ?? []).filter((name) => isDocumentedProperty(schema.properties?.[name]))) {
     const { [field]: _removed, ...rest } = valid;
     candidates.push({ kind: 'missing', label: `without ${field}`, body: rest });
   }
   for (const [field, raw] of Object.entries(schema.properties ?? {})) {
+    if (!isDocumentedProperty(raw)) continue;
     const property = resolve(spec, raw) as PropertySchema;
     candidates.push({ kind: 'type', label: `${field} of the wrong type`, body: { ...valid, [field]: wrongTypeFor(property) } });
     if (property.maxLength !== undefined) {

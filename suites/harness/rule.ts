@@ -66,6 +66,8 @@ export function describeCitation(citation: Citation): string {
 }
 
 export interface RuleOptions {
+  /** The API a cross-API rule judges, when the factory's is `cross`. */
+  api?: string;
   /** Extra tags beyond the API and the id's area, e.g. `mail`, `jwt`, `mutating`. */
   tags?: string[];
 }
@@ -83,8 +85,8 @@ export function ruleFactory<C>(api: string, makeContext: (test: TestContext) => 
     if (seen.has(id)) throw new Error(`rule id ${id} is used twice`);
     seen.add(id);
     const level = levelOf(citation);
-    const tags = [...new Set([api, id.split('-')[1]!.toLowerCase(), ...(options.tags ?? [])])];
-    const meta: RuleMeta = { id, title, api, level, tags, citation };
+    const tags = [...new Set([options.api ?? api, id.split('-')[1]!.toLowerCase(), ...(options.tags ?? [])])];
+    const meta: RuleMeta = { id, title, api: options.api ?? api, level, tags, citation };
     const policy = runPolicy();
     if (!policy.selects(meta)) return;
     test(`${id} ${title}`, { meta: { rule: meta } }, async (testContext) => {
