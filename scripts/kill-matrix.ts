@@ -5,7 +5,7 @@
  *
  *   npm run kill-matrix [-- --api vinmake] [--jobs 2] [--out docs]
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,6 +86,7 @@ function markdown(runs: Run[]): string {
 }
 
 const runs = await runAll();
+await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, 'kill-matrix.md'), markdown(runs));
 await writeFile(join(outDir, 'kill-matrix.json'), `${JSON.stringify(runs.map(({ seconds: _seconds, ...run }) => run), null, 2)}\n`);
 const uncaught = runs.filter((run) => run.fault !== null && run.failed.length === 0);

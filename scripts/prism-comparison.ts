@@ -7,9 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { API_NAMES, type ApiName } from '../specs/apis.ts';
-import type { RuleResult } from '../suites/harness/results.ts';
+import type { Outcome, RuleResult } from '../suites/harness/results.ts';
 import { startPrism } from './lib/prism-server.ts';
 import { runSuites } from './lib/vitest-run.ts';
+import { suitePathsOf } from './lib/api-run.ts';
 
 /** Why a rule does not pass on a mock that answers from the spec's examples. */
 export function whyNotOnPrism(result: RuleResult): string {
@@ -17,9 +18,9 @@ export function whyNotOnPrism(result: RuleResult): string {
   // A rule that skips because the example data lacks what it needs (a second workspace, a role).
   const staticAnswers = 'static answers: every answer is the example of its status, whatever was sent or stored before';
   if (result.outcome === 'skipped') {
-    const reason = result.skipReason ?? '';
-    if (/control plane/.test(reason)) return 'no control plane: no clock to move, no outbox to read';
-    if (/signing secret|not JWTs/.test(reason)) return noRealTokens;
+    // Classified by the skip's code, not its wording.
+    if (result.skipCode === 'needs-control-plane' || result.skipCode === 'needs-mailbox') return 'no control plane: no clock to move, no outbox to read';
+    if (result.skipCode === 'needs-secret' || result.skipCode === 'not-applicable') return noRealTokens;
     return staticAnswers;
   }
   const message = result.failure?.message ?? '';
@@ -32,14 +33,14 @@ export function whyNotOnPrism(result: RuleResult): string {
 interface ApiComparison {
   api: ApiName;
   rules: number;
-  ours: Record<'passed' | 'failed' | 'skipped', number>;
-  prism: Record<'passed' | 'failed' | 'skipped', number>;
+  ours: Record<Outcome, number>;
+  prism: Record<Outcome, number>;
   reasons: Record<string, number>;
   rows: Array<{ id: string; title: string; ours: string; prism: string; why: string }>;
 }
 
 async function compare(api: ApiName): Promise<ApiComparison> {
-  const suite = [`suites/${api}/`];
+  const suite = suitePathsOf(api);
   const ours = await runSuites(suite, { CONFORMANCE_APIS: api }, { quiet: true });
   const prism = await startPrism({ mode: 'mock', api, errors: true, verboseLevel: 'silent' });
   try {
@@ -67,9 +68,11 @@ function markdown(comparisons: ApiComparison[]): string {
     'every call from the spec\'s examples; it checks requests against the spec, but keeps no state and issues',
     'no real tokens, so rules about what a server remembers or signs cannot pass on it.',
     '',
-    '| API | rules | our mock: passed | prism mock: passed | prism mock: failed | prism mock: skipped |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...comparisons.map((c) => `| ${c.api} | ${c.rules} | ${c.ours.passed} | ${c.prism.passed} | ${c.prism.failed} | ${c.prism.skipped} |`),
+    'A required rule that does not pass counts as failed, a recommended one as warned.',
+    '',
+    '| API | rules | our mock: passed | prism mock: passed | prism mock: failed | prism mock: warned | prism mock: skipped |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...comparisons.map((c) => `| ${c.api} | ${c.rules} | ${c.ours.passed} | ${c.prism.passed} | ${c.prism.failed} | ${c.prism.warned} | ${c.prism.skipped} |`),
     '',
     '## Why rules do not pass on `prism mock`',
     '',

@@ -26,3 +26,14 @@ export const SEEDED_ACCOUNTS = {
     user: { username: 'user@enclaive.test', password: 'user-pass-1' },
   },
 } as const satisfies Record<string, Record<string, AccountDefault>>;
+
+/**
+ * Every role a suite signs in as, per API: the seeded ones, and MACHHUB's `nogrants` (a user in no
+ * group, which the mock has no seed for). A target profile may give credentials for each.
+ */
+export const ACCOUNT_ROLES = {
+  vinmake: ['admin', 'staff', 'client', 'client2'],
+  machhub: ['admin', 'operator', 'nogrants'],
+  vntana: ['owner', 'member'],
+  enclaive: ['user'],
+} as const;

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { API_NAMES } from '../../specs/apis.ts';
 import { SEEDED_ACCOUNTS } from '../../suites/accounts.ts';
 import { isApiOrAll, runConformance } from '../lib/run-conformance.ts';
+import { profileEnvironment, readProfile, type Profile } from './profile.ts';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.ts';
 import { UsageError, type Command } from './usage.ts';
 
@@ -34,22 +35,36 @@ export function credentialProblems(api: keyof typeof SEEDED_ACCOUNTS, env: NodeJ
   return { missing, configured: roles.length - missing.length };
 }
 
+const LEVELS = ['required', 'recommended'] as const;
+
 export const testCommand: Command = {
   name: 'test',
-  summary: 'run the conformance suite of an API (or all) against the mock or a base URL',
-  usage: `auth-conformance test <${API_NAMES.join('|')}|all> [options]
+  summary: 'run the conformance rules of an API (or all) against the mock, a base URL or a target profile',
+  usage: `auth-conformance test [<${API_NAMES.join('|')}|all>] [options]
   --base-url URL      the server to check (default: <API>_BASE_URL, else the embedded mock)
+  --config FILE       a target profile (YAML): servers, credentials by env reference, fixture facts,
+                      rule selection, expected failures; without an API, every target in it
+  --rule ID           only this rule; VM-LOGIN-* for a prefix (repeatable)
+  --tag TAG           only rules with this tag: an API, an area (login, jwt, ...), fuzz, cross (repeatable)
+  --level LEVEL       only required or only recommended rules
+  --strict            recommended rules fail too, and so does an expected failure that now passes
   --reporter NAME     ${REPORTERS.join(', ')}; repeatable (default: default). Files go to --out
   --out DIR           where junit.xml, results.json and report.html go (default: reports)
   --via-prism         send every call through a Prism validation proxy and report what it saw
   --allow-missing-credentials   run against a server even with no <API>_<ROLE>_USERNAME/_PASSWORD set
+A default run exits 1 only when a required rule fails; recommended failures are warnings.
 Credentials for a server: <API>_<ROLE>_USERNAME and _PASSWORD, e.g. VINMAKE_ADMIN_USERNAME.
-Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATION=1.`,
+Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATION=1 (or allowMutation in the profile).`,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
       options: {
         'base-url': { type: 'string' },
+        config: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        tag: { type: 'string', multiple: true },
+        level: { type: 'string' },
+        strict: { type: 'boolean', default: false },
         reporter: { type: 'string', multiple: true },
         out: { type: 'string', default: 'reports' },
         'via-prism': { type: 'boolean', default: false },
@@ -57,23 +72,30 @@ Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATIO
       },
       allowPositionals: true,
     });
-    const api = positionals[0]?.toLowerCase();
-    if (!isApiOrAll(api)) throw new UsageError(api ? `unknown API "${api}"; one of: ${API_NAMES.join(', ')}, all` : 'name the API to test');
-    if (positionals.length > 1) throw new UsageError(`one API at a time (or all), got: ${positionals.join(' ')}`);
+    const profile = values.config ? readProfile(values.config) : undefined;
+    const api = selectApis(positionals, profile);
     const reporters = values.reporter ?? ['default'];
     const unknown = reporters.filter((reporter) => !(REPORTERS as readonly string[]).includes(reporter));
     if (unknown.length > 0) throw new UsageError(`unknown reporter ${unknown.join(', ')}; one of: ${REPORTERS.join(', ')}`);
+    if (values.level !== undefined && !(LEVELS as readonly string[]).includes(values.level)) throw new UsageError(`--level must be ${LEVELS.join(' or ')}, got "${values.level}"`);
+    const badRule = (values.rule ?? []).find((pattern) => !/^(VM|MH|VN|EN|X)-[A-Z*][A-Z0-9*-]*$/i.test(pattern));
+    if (badRule) throw new UsageError(`--rule "${badRule}" is no rule id; expected e.g. VM-LOGIN-003 or VM-LOGIN-*`);
 
-    const env: NodeJS.ProcessEnv = {};
+    const env: NodeJS.ProcessEnv = profile ? profileEnvironment(profile, process.env) : {};
     if (values['base-url']) {
-      if (api === 'all') throw new UsageError('--base-url names one server: use it with one API, or set <API>_BASE_URL for each');
+      if (api === 'all' || api.includes(',')) throw new UsageError('--base-url names one server: use it with one API, or set <API>_BASE_URL for each');
       env[`${api.toUpperCase()}_BASE_URL`] = checkBaseUrl(values['base-url']);
     }
-    for (const each of api === 'all' ? API_NAMES : [api as (typeof API_NAMES)[number]]) {
-      const baseUrl = env[`${each.toUpperCase()}_BASE_URL`] ?? process.env[`${each.toUpperCase()}_BASE_URL`];
+    if (values.rule?.length) env.CONFORMANCE_RULES = values.rule.join(',');
+    if (values.tag?.length) env.CONFORMANCE_TAGS = values.tag.join(',');
+    if (values.level) env.CONFORMANCE_LEVEL = values.level;
+    if (values.strict) env.CONFORMANCE_STRICT = '1';
+    const merged = { ...process.env, ...env };
+    for (const each of api === 'all' ? API_NAMES : (api.split(',') as (typeof API_NAMES)[number][])) {
+      const baseUrl = merged[`${each.toUpperCase()}_BASE_URL`];
       if (!baseUrl) continue;
       checkBaseUrl(baseUrl);
-      const { missing, configured } = credentialProblems(each, process.env);
+      const { missing, configured } = credentialProblems(each, merged);
       if (configured === 0 && !values['allow-missing-credentials']) {
         throw new UsageError(`no ${each} credentials for ${baseUrl}: set ${missing.join('; ')} (or pass --allow-missing-credentials to run only what needs none)`);
       }
@@ -90,3 +112,17 @@ Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATIO
     return status;
   },
 };
+
+/** The API (or comma-separated APIs, or all) a run covers: the positional, else the profile's targets. */
+function selectApis(positionals: string[], profile: Profile | undefined): string {
+  if (positionals.length > 1) throw new UsageError(`one API at a time (or all), got: ${positionals.join(' ')}`);
+  const named = positionals[0]?.toLowerCase();
+  const inProfile = profile ? (Object.keys(profile.targets) as string[]) : [];
+  if (named === undefined) {
+    if (inProfile.length === 0) throw new UsageError('name the API to test (or give a profile with --config)');
+    return inProfile.length === API_NAMES.length ? 'all' : inProfile.join(',');
+  }
+  if (!isApiOrAll(named)) throw new UsageError(`unknown API "${named}"; one of: ${API_NAMES.join(', ')}, all`);
+  if (profile && named !== 'all' && !inProfile.includes(named)) throw new UsageError(`the profile has no target for ${named}; it has: ${inProfile.join(', ')}`);
+  return named;
+}

@@ -5,8 +5,10 @@
 import { runSuites, type SuiteRun } from './vitest-run.ts';
 import type { RuleResult } from '../../suites/harness/results.ts';
 
+/** The suite folders of an API, a comma-separated list of APIs, or `all` (every folder). */
 export function suitePathsOf(api: string): string[] {
-  return api === 'all' ? [] : [`suites/${api}/`, 'suites/cross/'];
+  if (api === 'all') return [];
+  return [...api.split(',').map((name) => `suites/${name.trim()}/`), 'suites/cross/'];
 }
 
 export async function runApiSuite(api: string, env: NodeJS.ProcessEnv): Promise<SuiteRun> {

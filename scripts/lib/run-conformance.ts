@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_NAMES } from '../../specs/apis.ts';
+import { newRunId } from '../../suites/harness/run-id.ts';
 import { suitePathsOf } from './api-run.ts';
 
 export interface ConformanceRun {
-  /** An API name or "all". */
+  /** An API name, a comma-separated list of them, or "all". */
   api: string;
   viaPrism?: boolean;
   /** Where the results file goes (reports are built from it). */
@@ -28,16 +29,18 @@ export function isApiOrAll(name: string | undefined): name is string {
 export function runConformance(run: ConformanceRun): number {
   const name = run.api.toLowerCase();
   const env: NodeJS.ProcessEnv = { ...process.env, ...run.env };
-  const apis = name === 'all' ? [...API_NAMES] : [name];
+  const apis = name === 'all' ? [...API_NAMES] : name.split(',');
   for (const each of apis) {
     console.log(`${each} conformance against ${env[`${each.toUpperCase()}_BASE_URL`] ?? 'the embedded mock'}${run.viaPrism ? ' through a Prism validation proxy' : ''}`);
   }
-  const prismReport = join('reports', `prism-${name}.json`);
+  const prismReport = join('reports', `prism-${name.replace(/,/g, '-')}.json`);
   if (run.viaPrism) {
     rmSync(prismReport, { force: true });
     Object.assign(env, { CONFORMANCE_VIA_PRISM: '1', CONFORMANCE_PRISM_REPORT: prismReport });
   }
   if (name !== 'all') env.CONFORMANCE_APIS = name;
+  // One id for every test worker, so all that the run creates carries it.
+  env.CONFORMANCE_RUN_ID ||= newRunId();
   if (run.resultsPath) env.CONFORMANCE_RESULTS = run.resultsPath;
   const result = spawnSync('npx', ['vitest', 'run', '--project', 'conformance', ...suitePathsOf(name), ...(run.vitestArgs ?? [])], {
     stdio: 'inherit',

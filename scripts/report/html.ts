@@ -15,6 +15,8 @@ table { border-collapse: collapse; width: 100%; margin: .8rem 0; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e5e9ed; vertical-align: top; }
 th { background: #f3f5f7; }
 .passed { color: #116329; } .failed { color: #b3261e; font-weight: 600; } .skipped { color: #7a5b00; }
+.warned { color: #9a4d00; } .expected-failure { color: #6639ba; }
+.failure.warned, .failure.expected-failure { border-color: #e8c48a; background: #fffaf0; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: .8rem; border: 1px solid currentColor; }
 .source { color: #57606a; font-size: .85rem; }
 .failure { border: 1px solid #f1aeb5; background: #fff5f5; border-radius: 6px; padding: .6rem .9rem; margin: .8rem 0; }
@@ -23,25 +25,35 @@ th { background: #f3f5f7; }
 `;
 
 const outcomeBadge = (outcome: RuleResult['outcome']) => `<span class="badge ${outcome}">${outcome}</span>`;
-const sourceLabel = (result: RuleResult) => (!result.source ? 'test' : result.source.kind === 'inferred' ? 'inferred' : 'documented');
+const sourceLabel = (result: RuleResult) => (!result.source ? 'test' : `${result.level ?? ''} · ${result.source.kind === 'inferred' ? 'inferred' : result.source.kind === 'standard' ? 'standard' : 'documented'}`);
 
 function counts(results: RuleResult[]) {
   const count = (outcome: RuleResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
-  return { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+  return { passed: count('passed'), failed: count('failed'), warned: count('warned'), expected: count('expected-failure'), skipped: count('skipped') };
+}
+
+function totalsLine(results: RuleResult[], lead: string): string {
+  const { passed, failed, warned, expected, skipped } = counts(results);
+  return `<p class="totals">${lead}<span class="passed">${passed} passed</span><span class="failed">${failed} failed</span><span class="warned">${warned} warned</span><span class="expected-failure">${expected} expected failures</span><span class="skipped">${skipped} skipped</span></p>`;
 }
 
 function areaTable(results: RuleResult[]): string {
   const areas = new Map<string, RuleResult[]>();
   for (const result of results) areas.set(result.area || '-', [...(areas.get(result.area || '-') ?? []), result]);
   const rows = [...areas].map(([area, inArea]) => {
-    const { passed, failed, skipped } = counts(inArea);
-    return `<tr><td>${escapeHtml(area)}</td><td>${inArea.length}</td><td class="passed">${passed}</td><td class="failed">${failed || ''}</td><td class="skipped">${skipped || ''}</td></tr>`;
+    const { passed, failed, warned, expected, skipped } = counts(inArea);
+    return `<tr><td>${escapeHtml(area)}</td><td>${inArea.length}</td><td class="passed">${passed}</td><td class="failed">${failed || ''}</td><td class="warned">${warned || ''}</td><td class="expected-failure">${expected || ''}</td><td class="skipped">${skipped || ''}</td></tr>`;
   });
-  return `<table class="areas"><thead><tr><th>area</th><th>rules</th><th>passed</th><th>failed</th><th>skipped</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="areas"><thead><tr><th>area</th><th>rules</th><th>passed</th><th>failed</th><th>warned</th><th>expected failures</th><th>skipped</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function ruleRow(result: RuleResult): string {
-  const note = result.outcome === 'skipped' ? `<div class="skipped">${escapeHtml(result.skipReason ?? '')}</div>` : '';
+  const note =
+    result.outcome === 'skipped'
+      ? `<div class="skipped">${escapeHtml(`${result.skipCode ?? 'unknown'}: ${result.skipReason ?? ''}`)}</div>`
+      : result.expectedFailure
+        ? `<div class="expected-failure">${escapeHtml(`${result.expectedFailure.fixed ? 'fixed, remove it from the expected failures: ' : 'expected failure: '}${result.expectedFailure.reason}`)}${result.expectedFailure.link ? ` <a href="${escapeHtml(result.expectedFailure.link)}">link</a>` : ''}</div>`
+        : '';
   const source = result.source ? `<div class="source">${escapeHtml(result.source.text)}</div>` : '';
   return `<tr data-rule="${escapeHtml(result.id)}" data-outcome="${result.outcome}"><td><a href="#${escapeHtml(result.id)}">${escapeHtml(result.id)}</a></td><td>${escapeHtml(result.title)}${note}</td><td>${sourceLabel(result)}${source}</td><td>${outcomeBadge(result.outcome)}</td></tr>`;
 }
@@ -50,7 +62,7 @@ function failureBlock(result: RuleResult): string {
   const failure = result.failure;
   const part = (label: string, value: string | undefined) =>
     value === undefined ? '' : `<div class="${label}"><strong>${label}</strong><pre>${escapeHtml(value)}</pre></div>`;
-  return `<div class="failure" id="${escapeHtml(result.id)}" data-rule="${escapeHtml(result.id)}"><strong>${escapeHtml(result.id)}</strong> ${escapeHtml(result.title)}
+  return `<div class="failure ${result.outcome}" id="${escapeHtml(result.id)}" data-rule="${escapeHtml(result.id)}"><strong>${escapeHtml(result.id)}</strong> ${outcomeBadge(result.outcome)} ${escapeHtml(result.title)}
 ${part('expected', failure?.expected)}${part('received', failure?.received)}<details${failure?.expected === undefined ? ' open' : ''}><summary>message</summary><pre>${escapeHtml(failure?.message ?? '')}</pre></details></div>`;
 }
 
@@ -58,21 +70,21 @@ export function renderHtml(file: ResultsFile): string {
   const byApi = new Map<string, RuleResult[]>();
   for (const result of file.results) byApi.set(result.api, [...(byApi.get(result.api) ?? []), result]);
   const sections = [...byApi].map(([api, results]) => {
-    const { passed, failed, skipped } = counts(results);
     const failures = results.filter((result) => result.outcome === 'failed');
+    const findings = results.filter((result) => result.outcome === 'warned' || result.outcome === 'expected-failure');
     return `<section id="api-${escapeHtml(api)}" data-api="${escapeHtml(api)}">
 <h2>${escapeHtml(api)}</h2>
-<p class="totals"><span>target: ${escapeHtml(file.targets[api] ?? '-')}</span><span class="passed">${passed} passed</span><span class="failed">${failed} failed</span><span class="skipped">${skipped} skipped</span></p>
+${totalsLine(results, `<span>target: ${escapeHtml(file.targets[api] ?? '-')}</span>`)}
 ${failures.length ? `<h3>Failures</h3>${failures.map(failureBlock).join('\n')}` : ''}
+${findings.length ? `<h3>Warnings and expected failures</h3>${findings.map(failureBlock).join('\n')}` : ''}
 <h3>By area</h3>${areaTable(results)}
 <h3>Rules</h3><table class="rules"><thead><tr><th>rule</th><th>title</th><th>source</th><th>result</th></tr></thead><tbody>${results.map(ruleRow).join('\n')}</tbody></table>
 </section>`;
   });
-  const { passed, failed, skipped } = file.totals;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>auth-conformance report</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body><h1>Conformance report</h1>
-<p class="totals"><span>${escapeHtml(file.generatedAt)}</span><span class="passed">${passed} passed</span><span class="failed">${failed} failed</span><span class="skipped">${skipped} skipped</span></p>
+${totalsLine(file.results, `<span>${escapeHtml(file.generatedAt)}${file.strict ? ' · strict' : ''}</span>`)}
 <nav>${[...byApi.keys()].map((api) => `<a href="#api-${escapeHtml(api)}">${escapeHtml(api)}</a>`).join(' · ')}</nav>
 ${sections.join('\n')}
 </body></html>

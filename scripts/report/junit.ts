@@ -9,13 +9,24 @@ const escapeXml = (text: string) =>
 function testcase(result: RuleResult): string {
   const name = escapeXml(`${result.id} ${result.title}`);
   const open = `    <testcase classname="${escapeXml(`${result.api}.${result.area || 'test'}`)}" name="${name}" file="${escapeXml(result.file)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
-  const source = result.source ? `      <properties><property name="source" value="${escapeXml(`${result.source.kind}: ${result.source.text}`)}"/></properties>\n` : '';
+  const property = (name: string, value: string) => `<property name="${name}" value="${escapeXml(value)}"/>`;
+  const properties = [
+    result.source ? property('source', `${result.source.kind}: ${result.source.text}`) : '',
+    result.level ? property('level', result.level) : '',
+    result.outcome !== 'passed' ? property('outcome', result.outcome) : '',
+    result.expectedFailure ? property('expected-failure', `${result.expectedFailure.reason}${result.expectedFailure.link ? ` (${result.expectedFailure.link})` : ''}${result.expectedFailure.fixed ? ': fixed, remove it from the list' : ''}`) : '',
+  ].join('');
+  const source = properties ? `      <properties>${properties}</properties>\n` : '';
   if (result.outcome === 'passed') return source ? `${open}>\n${source}    </testcase>` : `${open}/>`;
-  if (result.outcome === 'skipped') return `${open}>\n${source}      <skipped message="${escapeXml(result.skipReason ?? '')}"/>\n    </testcase>`;
+  if (result.outcome === 'skipped') return `${open}>\n${source}      <skipped message="${escapeXml(`${result.skipCode ?? 'unknown'}: ${result.skipReason ?? ''}`)}"/>\n    </testcase>`;
   const failure = result.failure;
   const details = [failure?.message ?? '', failure?.expected !== undefined ? `expected: ${failure.expected}` : '', failure?.received !== undefined ? `received: ${failure.received}` : '']
     .filter(Boolean)
     .join('\n');
+  // A warning or a listed deviation does not fail the build: it passes, with the finding in its output.
+  if (result.outcome === 'warned' || result.outcome === 'expected-failure') {
+    return `${open}>\n${source}      <system-out>${escapeXml(`${result.outcome}: ${details}`)}</system-out>\n    </testcase>`;
+  }
   return `${open}>\n${source}      <failure message="${escapeXml((failure?.message ?? 'failed').split('\n')[0] ?? '')}">${escapeXml(details)}</failure>\n    </testcase>`;
 }
 
@@ -31,6 +42,6 @@ export function renderJunit(file: ResultsFile): string {
       '  </testsuite>',
     ].join('\n');
   });
-  const { passed, failed, skipped } = file.totals;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="auth-conformance" tests="${passed + failed + skipped}" failures="${failed}" skipped="${skipped}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
+  const { failed, skipped } = file.totals;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="auth-conformance" tests="${file.results.length}" failures="${failed}" skipped="${skipped}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
 }

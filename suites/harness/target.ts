@@ -21,7 +21,7 @@ export interface Target {
   behindPrism: string | undefined;
   /** The secret HS256 tokens are signed with, when the target's operator shared it. */
   jwtSecret: string | undefined;
-  /** CONFORMANCE_ALLOW_MUTATION=1 was set. */
+  /** CONFORMANCE_ALLOW_MUTATION=1 or <API>_ALLOW_MUTATION=1 was set. */
   mutationAllowed: boolean;
   account(role: string): Account | undefined;
 }
@@ -59,7 +59,7 @@ export function resolveTarget(
     embedded: prepared?.embedded ?? false,
     behindPrism: prepared?.upstreamUrl,
     jwtSecret: env[`${envPrefix}_JWT_SECRET`] || prepared?.jwtSecret,
-    mutationAllowed: env.CONFORMANCE_ALLOW_MUTATION === '1',
+    mutationAllowed: env.CONFORMANCE_ALLOW_MUTATION === '1' || env[`${envPrefix}_ALLOW_MUTATION`] === '1',
     account(role) {
       const key = `${envPrefix}_${role.toUpperCase()}`;
       const username = env[`${key}_USERNAME`];
