@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBaseUrl, credentialProblems } from '../../scripts/cli/test.ts';
 import { UsageError } from '../../scripts/cli/usage.ts';
@@ -44,6 +47,15 @@ describe('the auth-conformance command', () => {
     const { status, err } = cli('test', 'enclaive', '--base-url', 'http://127.0.0.1:9');
     expect(status).toBe(2);
     expect(err).toContain('ENCLAIVE_USER_USERNAME and ENCLAIVE_USER_PASSWORD');
+  });
+
+  it('refuses a bad level, rule id or profile before running anything', () => {
+    expect(cli('test', 'vinmake', '--level', 'maybe')).toMatchObject({ status: 2, err: expect.stringContaining('--level must be required or recommended') });
+    expect(cli('test', 'vinmake', '--rule', 'login')).toMatchObject({ status: 2, err: expect.stringContaining('no rule id') });
+    expect(cli('test', '--config', 'no/such/profile.yaml')).toMatchObject({ status: 2, err: expect.stringContaining('cannot read the profile') });
+    const profile = join(mkdtempSync(join(tmpdir(), 'profile-')), 'staging.yaml');
+    writeFileSync(profile, 'targets:\n  vinmake:\n    baseUrl: http://127.0.0.1:9\n');
+    expect(cli('test', 'machhub', '--config', profile)).toMatchObject({ status: 2, err: expect.stringContaining('no target for machhub') });
   });
 
   it('shows the options of one command', () => {

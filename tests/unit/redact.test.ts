@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../suites/harness/redact.ts';
+import { redactSecrets, registerSecret, registerSecretsFromEnv } from '../../suites/harness/redact.ts';
 
 describe('redactSecrets', () => {
   it('masks whole tokens, tokens cut short by a truncated body, and API keys', () => {
@@ -11,5 +11,13 @@ describe('redactSecrets', () => {
 
   it('leaves ordinary text alone', () => {
     expect(redactSecrets('expected 401, got 200')).toBe('expected 401, got 200');
+  });
+
+  it('masks opaque tokens, passwords and secrets once they are known, from the run or its environment', () => {
+    registerSecret('Zx81opaqueTokenValue');
+    registerSecretsFromEnv({ VNTANA_OWNER_PAT: 'pat-value-123', VINMAKE_ADMIN_PASSWORD: 'AdminPass!2024', VINMAKE_BASE_URL: 'http://127.0.0.1:4010' });
+    expect(redactSecrets('x-auth-token: Zx81opaqueTokenValue')).toBe('x-auth-token: [redacted]');
+    expect(redactSecrets('{"personal-access-token":"pat-value-123","password":"AdminPass!2024"}')).toBe('{"personal-access-token":"[redacted]","password":"[redacted]"}');
+    expect(redactSecrets('POST http://127.0.0.1:4010/auth/login')).toBe('POST http://127.0.0.1:4010/auth/login');
   });
 });
