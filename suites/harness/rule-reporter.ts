@@ -24,6 +24,8 @@ export default class RuleReporter implements Reporter {
     const rules = results.filter((result) => result.source);
     const lines = [''];
     if (rules.length > 0) lines.push(...conformanceSection(rules), '');
+    const selection = ['CONFORMANCE_RULES', 'CONFORMANCE_TAGS', 'CONFORMANCE_LEVEL'].filter((name) => process.env[name]);
+    if (rules.length === 0 && selection.length > 0) lines.push(`No rule matches the selection (${selection.map((name) => `${name}=${process.env[name]}`).join(', ')}).`, '');
     if (process.env.CONFORMANCE_VIA_PRISM === '1') lines.push(...prismSection(results), '');
     lines.push(countLine('tests:', totalsOf(results)));
     console.log(lines.join('\n'));

@@ -49,7 +49,7 @@ declare module 'vitest' {
 
 /** A sentence of the vendor's own document. */
 export const seed = (sentence: string): Citation => ({ kind: 'seed', text: sentence });
-/** What a public client of the vendor sends or depends on (docs/sources.md lists them). */
+/** What a public client of the vendor sends or depends on; docs/sources.md lists these facts. */
 export const realClients = (fact: string): Citation => ({ kind: 'real-clients', text: fact });
 /** A MUST of a standard that the documented mechanism brings with it, e.g. `RFC 7519 §7.2: ...`. */
 export const standard = (clause: string): Citation => ({ kind: 'standard', text: clause });
@@ -61,7 +61,7 @@ export const levelOf = (citation: Citation): Level => (citation.kind === 'inferr
 const RULE_ID = /^(VM|MH|VN|EN|X)-[A-Z]+-\d{3}$/;
 
 export function describeCitation(citation: Citation): string {
-  const label = { seed: 'vendor document', 'real-clients': 'vendor client', standard: 'standard', inferred: 'inferred' }[citation.kind];
+  const label = { seed: 'vendor document', 'real-clients': 'vendor client (docs/sources.md)', standard: 'standard', inferred: 'inferred' }[citation.kind];
   return `${label}: "${citation.text}"`;
 }
 
