@@ -1,6 +1,6 @@
 /** Target profiles: secrets by reference only, known roles, and the environment a run gets. */
 import { describe, expect, test } from 'vitest';
-import { parseProfile, profileEnvironment } from '../../scripts/cli/profile.ts';
+import { parseProfile, profileEnvironment, readProfile } from '../../scripts/cli/profile.ts';
 import { UsageError } from '../../scripts/cli/usage.ts';
 
 const PROFILE = `
@@ -55,5 +55,9 @@ describe('target profile', () => {
 
   test('a reference to an unset variable names it', () => {
     expect(() => profileEnvironment(parseProfile(PROFILE, 'p.yaml'), {})).toThrow(/VM_ADMIN_PASSWORD/);
+  });
+
+  test('the example profile in docs/ is a valid profile', () => {
+    expect(Object.keys(readProfile('docs/profiles/staging.example.yaml').targets)).toEqual(['vinmake', 'machhub', 'vntana', 'enclaive']);
   });
 });
