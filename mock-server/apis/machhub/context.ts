@@ -5,7 +5,9 @@ import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
 import type { SpecValidator } from '../../core/validation.ts';
+import type { VariantSwitches } from '../../core/variants.ts';
 import { MACHHUB_ERRORS } from './errors.ts';
+import { MACHHUB_VARIANTS } from './variants.ts';
 import type { MachhubState } from './state.ts';
 
 export interface MachhubContext {
@@ -16,6 +18,12 @@ export interface MachhubContext {
   issuer: Issuer;
   validator: SpecValidator;
   faults: FaultSwitches;
+  variants: VariantSwitches;
+}
+
+/** 201 for a creation, or 200 in the created-200 variant. */
+export function createdStatus(context: MachhubContext): number {
+  return context.variants.on(MACHHUB_VARIANTS.created200.id) ? 200 : 201;
 }
 
 /** Validates a body against a spec schema; a failure becomes a plain-text 400. */

@@ -5,8 +5,10 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { FaultSwitches } from '../../core/faults.ts';
+import type { VariantSwitches } from '../../core/variants.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
 import { MACHHUB_FAULTS } from './faults.ts';
+import { MACHHUB_VARIANTS } from './variants.ts';
 
 const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer' };
 
@@ -31,7 +33,7 @@ export function badRequest(reason: string): HttpError {
   return new HttpError(400, MACHHUB_ERRORS.badRequest.code, `${MACHHUB_ERRORS.badRequest.message}: ${reason}`);
 }
 
-export function machhubErrorWriter(logger: Logger, faults: FaultSwitches) {
+export function machhubErrorWriter(logger: Logger, faults: FaultSwitches, variants?: VariantSwitches) {
   const sendText = (res: Response, status: number, text: string): void => {
     if (faults.on(MACHHUB_FAULTS.noCorrelationIdOnErrors.id)) res.removeHeader('App-CorrelationID');
     if (faults.on(MACHHUB_FAULTS.errorsAsJson.id)) res.status(status).json({ error: text });
@@ -51,11 +53,13 @@ export function machhubErrorWriter(logger: Logger, faults: FaultSwitches) {
     }
     if (error instanceof HttpError) {
       res.set(error.headers);
+      // refused-as-403: a refused token or key answers 403; login keeps its documented 401.
+      const refusedAs403 = variants?.on(MACHHUB_VARIANTS.refusedAs403.id) && error.status === 401 && error.code !== MACHHUB_ERRORS.invalidLogin.code;
       const text =
         error.issues.length > 0
           ? `${MACHHUB_ERRORS.badRequest.message}: ${error.issues.map((issue) => `${issue.location.slice(1).join('.') || 'body'}: ${issue.message}`).join('; ')}`
           : error.message;
-      sendText(res, error.status, text);
+      sendText(res, refusedAs403 ? 403 : error.status, text);
       return;
     }
     // multer reports its own limits and malformed multipart bodies; those are the client's.

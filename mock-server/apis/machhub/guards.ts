@@ -9,6 +9,7 @@ import { matchesDigest } from '../../core/secrets.ts';
 import type { MachhubContext } from './context.ts';
 import { MACHHUB_ERRORS } from './errors.ts';
 import { MACHHUB_FAULTS } from './faults.ts';
+import { MACHHUB_VARIANTS } from './variants.ts';
 import { isAllowed, type Asker, type Scope } from './permissions.ts';
 import { grantsOf, groupsOf, type ApiKeyRecord, type UserRecord } from './state.ts';
 
@@ -20,6 +21,8 @@ export interface Principal {
 
 /** `mchx_` + 12-character lookup id + `_` + secret. */
 const API_KEY_FORMAT = /^mchx_([A-Za-z0-9]{12})_[A-Za-z0-9_-]+$/;
+/** key-without-separator: `mchx_` + 12-character lookup id + secret. */
+const API_KEY_FORMAT_PLAIN = /^mchx_([A-Za-z0-9]{12})[A-Za-z0-9_-]+$/;
 
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;
@@ -76,7 +79,8 @@ export async function userOfToken(context: MachhubContext, token: string): Promi
 function keyOf(context: MachhubContext, given: string): ApiKeyRecord {
   const prefixless = context.faults.on(MACHHUB_FAULTS.keyPrefixNotChecked.id) && !given.startsWith('mchx_');
   const presented = prefixless ? `mchx_${given}` : given;
-  const lookupId = API_KEY_FORMAT.exec(presented)?.[1];
+  const format = context.variants.on(MACHHUB_VARIANTS.keyWithoutSeparator.id) ? API_KEY_FORMAT_PLAIN : API_KEY_FORMAT;
+  const lookupId = format.exec(presented)?.[1];
   const record = lookupId === undefined ? undefined : context.state.apiKeys.get(lookupId);
   const live =
     record !== undefined &&

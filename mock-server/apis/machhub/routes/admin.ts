@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { components } from '../../../../specs/generated/machhub.d.ts';
 import { httpError } from '../../../core/http-error.ts';
 import { hashPassword } from '../../../core/passwords.ts';
-import { validBody, type MachhubContext } from '../context.ts';
+import { createdStatus, validBody, type MachhubContext } from '../context.ts';
 import { MACHHUB_ERRORS } from '../errors.ts';
 import { askerOf, authenticate, principalOf, requirePermission } from '../guards.ts';
 import { isAllowed } from '../permissions.ts';
@@ -63,7 +63,7 @@ export function adminRoutes(context: MachhubContext): Router {
 
   router.post('/machhub/auth/user', allow('users', 'read-write'), json, async (req, res) => {
     const input = validBody<Schemas['UserCreate']>(context, 'UserCreate', req.body);
-    res.status(201).json(toUser(context.state, await createUser(context.state, input)));
+    res.status(createdStatus(context)).json(toUser(context.state, await createUser(context.state, input)));
   });
 
   // A user may read its own record with scope self; anyone else's needs scope domain.
@@ -84,7 +84,7 @@ export function adminRoutes(context: MachhubContext): Router {
     const { name } = validBody<Schemas['GroupCreate']>(context, 'GroupCreate', req.body);
     if (findGroup(context.state, name)) throw httpError(MACHHUB_ERRORS.groupTaken);
     const group = context.state.groups.insert({ id: `groups:${randomUUID()}`, name, members: [] });
-    res.status(201).json(toGroup(context.state, group));
+    res.status(createdStatus(context)).json(toGroup(context.state, group));
   });
 
   router.post('/machhub/auth/group/:groupId/user/:userId', allow('groups', 'read-write'), (req, res) => {
@@ -110,7 +110,7 @@ export function adminRoutes(context: MachhubContext): Router {
       action: input.action,
       scope: input.scope,
     });
-    res.status(201).json(toGrant(context.state, grant));
+    res.status(createdStatus(context)).json(toGrant(context.state, grant));
   });
 
   return router;

@@ -3,7 +3,8 @@ import express, { type Router } from 'express';
 import type { components } from '../../../../specs/generated/machhub.d.ts';
 import { httpError } from '../../../core/http-error.ts';
 import { randomHex, randomToken, sha256 } from '../../../core/secrets.ts';
-import { validBody, type MachhubContext } from '../context.ts';
+import { createdStatus, validBody, type MachhubContext } from '../context.ts';
+import { MACHHUB_VARIANTS } from '../variants.ts';
 import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
 import { MACHHUB_FAULTS } from '../faults.ts';
 import { authenticate, principalOf, requirePermission } from '../guards.ts';
@@ -33,7 +34,8 @@ export function apiKeyRoutes(context: MachhubContext): Router {
     let id = randomHex(12);
     while (context.state.apiKeys.get(id)) id = randomHex(12);
     // base64url may hold '_' and '-'; the id never does, so the key still splits at the first '_' after it.
-    const token = `mchx_${id}_${randomToken(24)}`;
+    const separator = context.variants.on(MACHHUB_VARIANTS.keyWithoutSeparator.id) ? '' : '_';
+    const token = `mchx_${id}${separator}${randomToken(24)}`;
     const record = context.state.apiKeys.insert({
       id,
       name: input.name,
@@ -45,7 +47,7 @@ export function apiKeyRoutes(context: MachhubContext): Router {
       digest: sha256(token),
     });
     const body: Schemas['ApiKeyCreated'] = { ...toApiKey(record), token };
-    res.status(201).set('Cache-Control', 'no-store').json(body);
+    res.status(createdStatus(context)).set('Cache-Control', 'no-store').json(body);
   });
 
   router.get('/api/api-key/get-all', requirePermission(context, 'api_keys', 'read', 'all'), (_req, res) => {
@@ -61,7 +63,7 @@ export function apiKeyRoutes(context: MachhubContext): Router {
     const known = context.faults.on(MACHHUB_FAULTS.deletedKeyWorks.id) ? context.state.apiKeys.get(lookupId) !== undefined : context.state.apiKeys.delete(lookupId);
     if (!known) throw httpError(MACHHUB_ERRORS.notFound);
     const body: Schemas['Success'] = { success: true };
-    res.json(body);
+    res.json(context.variants.on(MACHHUB_VARIANTS.deleteEchoesId.id) ? { ...body, id: lookupId } : body);
   });
 
   return router;

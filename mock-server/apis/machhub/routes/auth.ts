@@ -9,6 +9,7 @@ import { MACHHUB_ERRORS } from '../errors.ts';
 import { MACHHUB_FAULTS } from '../faults.ts';
 import { authenticate, principalOf } from '../guards.ts';
 import { findUserByName, groupsOf } from '../state.ts';
+import { MACHHUB_VARIANTS } from '../variants.ts';
 
 type Schemas = components['schemas'];
 type LoginAnswer = operations['login']['responses']['200']['content']['application/json'];
@@ -53,6 +54,10 @@ export function authRoutes(context: MachhubContext): Router {
       domain: req.get('domain') || DEFAULT_DOMAIN,
       credential,
     };
+    if (context.variants.on(MACHHUB_VARIANTS.meOtherFields.id)) {
+      res.json({ user_id: user.id, username: user.username, group_names: body.groups, auth_method: credential });
+      return;
+    }
     res.json(body);
   });
 

@@ -7,7 +7,8 @@ import multer from 'multer';
 import { randomUUID } from 'node:crypto';
 import type { components } from '../../../../specs/generated/machhub.d.ts';
 import { httpError } from '../../../core/http-error.ts';
-import { validBody, type MachhubContext } from '../context.ts';
+import { createdStatus, validBody, type MachhubContext } from '../context.ts';
+import { MACHHUB_VARIANTS } from '../variants.ts';
 import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
 import { authenticate, requirePermission } from '../guards.ts';
 import { applyFilter, parseRecordQuery, runQuery } from '../records.ts';
@@ -75,7 +76,7 @@ export function dataRoutes(context: MachhubContext): Router {
       created_at: now,
       updated_at: now,
     });
-    res.status(201).json(body);
+    res.status(createdStatus(context)).json(body);
   });
 
   const recordRoute = '/machhub/:recordId';
@@ -99,9 +100,10 @@ export function dataRoutes(context: MachhubContext): Router {
   });
 
   router.delete(recordRoute, write, (req, res) => {
-    context.state.products.delete(existing(req).id);
+    const { id } = existing(req);
+    context.state.products.delete(id);
     const body: Schemas['Success'] = { success: true };
-    res.json(body);
+    res.json(context.variants.on(MACHHUB_VARIANTS.deleteEchoesId.id) ? { ...body, id } : body);
   });
 
   return router;
