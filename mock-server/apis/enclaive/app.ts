@@ -50,7 +50,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
     },
     routers: [accountRoutes(context), teamRoutes(context)],
     notFound: ENCLAIVE_ERRORS.notFound,
-    errorWriter: enclaiveErrorWriter(options.logger, services.faults),
+    errorWriter: enclaiveErrorWriter(options.logger, services.variants),
   });
 
   return {

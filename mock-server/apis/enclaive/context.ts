@@ -6,7 +6,9 @@ import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
 import type { SpecValidator } from '../../core/validation.ts';
+import type { VariantSwitches } from '../../core/variants.ts';
 import { ENCLAIVE_ERRORS } from './errors.ts';
+import { ENCLAIVE_VARIANTS } from './variants.ts';
 import type { EnclaiveState } from './state.ts';
 
 export interface EnclaiveContext {
@@ -20,6 +22,8 @@ export interface EnclaiveContext {
   vaultIssuer: Issuer;
   validator: SpecValidator;
   faults: FaultSwitches;
+  /** The choices the document leaves open, as the mock was started (variants.ts). */
+  variants: VariantSwitches;
   /** E-mails whose registration is in flight, so two at once make one account. */
   registering: Set<string>;
 }
@@ -33,4 +37,9 @@ export function validBody<T>(context: EnclaiveContext, schemaName: string, body:
 /** Where links in mail point: the origin the caller reached this server at. */
 export function originOf(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+}
+
+/** The success status of a POST other than login: 201 as NestJS answers, or 200 in the posts-answer-200 variant. */
+export function createdStatus(context: EnclaiveContext): number {
+  return context.variants.on(ENCLAIVE_VARIANTS.postsAnswer200.id) ? 200 : 201;
 }

@@ -1,13 +1,14 @@
 /**
- * Every error enclaive answers, and the one writer that shapes them as NestJS does:
+ * Every error enclaive answers, and the one writer that shapes them as NestJS does (the variants
+ * error-envelope, error-message-only and other-error-statuses answer otherwise):
  * `{"statusCode": 400, "message": "..." | ["...", ...], "error": "Bad Request"}`.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
-import type { FaultSwitches } from '../../core/faults.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
-import { ENCLAIVE_FAULTS } from './faults.ts';
+import type { VariantSwitches } from '../../core/variants.ts';
+import { ENCLAIVE_VARIANTS } from './variants.ts';
 
 export const ENCLAIVE_ERRORS = {
   unauthorized: { status: 401, code: 'unauthorized', message: 'Unauthorized' },
@@ -25,25 +26,47 @@ export const ENCLAIVE_ERRORS = {
   internal: { status: 500, code: 'internal', message: 'Internal server error' },
 } as const satisfies Record<string, ErrorDefinition>;
 
-export function enclaiveErrorWriter(logger: Logger, faults: FaultSwitches) {
-  const send = (res: Response, status: number, message: string | string[]): void => {
-    const wrongShape = faults.on(ENCLAIVE_FAULTS.errorShapeWrong.id);
-    res.status(status).json(wrongShape ? { error: message } : { statusCode: status, message, error: STATUS_CODES[status] ?? 'Error' });
+/** The statuses of the other-error-statuses variant, by error code: other choices the document leaves open. */
+const OTHER_STATUSES: Record<string, number> = {
+  validation_failed: 422,
+  missing_capcha: 422,
+  unauthorized: 403,
+  invalid_login: 403,
+  email_taken: 400,
+  invalid_verification_token: 404,
+  already_verified: 409,
+  invalid_reset_token: 410,
+};
+
+export function enclaiveErrorWriter(logger: Logger, variants: VariantSwitches) {
+  const envelope = variants.on(ENCLAIVE_VARIANTS.errorEnvelope.id);
+  const otherStatuses = variants.on(ENCLAIVE_VARIANTS.otherErrorStatuses.id);
+  const messageOnly = variants.on(ENCLAIVE_VARIANTS.errorMessageOnly.id);
+  const send = (res: Response, status: number, code: string, message: string | string[]): void => {
+    const answered = otherStatuses ? (OTHER_STATUSES[code] ?? status) : status;
+    const text = Array.isArray(message) ? message.join('; ') : message;
+    const body = messageOnly
+      ? { error: message }
+      : envelope
+        ? { error: { code, message: text } }
+        : { statusCode: answered, message, error: STATUS_CODES[answered] ?? 'Error' };
+    res.status(answered).json(body);
   };
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parserFailure = bodyParserFailure(error);
     if (parserFailure) {
-      send(res, parserFailure.status === 413 ? 413 : 400, parserFailure.type === 'entity.parse.failed' ? 'Body is not valid JSON' : 'Bad request body');
+      const status = parserFailure.status === 413 ? 413 : 400;
+      send(res, status, status === 413 ? 'payload_too_large' : 'invalid_json', parserFailure.type === 'entity.parse.failed' ? 'Body is not valid JSON' : 'Bad request body');
       return;
     }
     if (error instanceof HttpError) {
       res.set(error.headers);
       // Like NestJS's ValidationPipe: one message per problem, naming the field.
       const message = error.issues.length > 0 ? error.issues.map((issue) => `${issue.location.slice(1).join('.') || 'body'} ${issue.message}`) : error.message;
-      send(res, error.status, message);
+      send(res, error.status, error.code, message);
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
-    send(res, 500, ENCLAIVE_ERRORS.internal.message);
+    send(res, 500, ENCLAIVE_ERRORS.internal.code, ENCLAIVE_ERRORS.internal.message);
   };
 }

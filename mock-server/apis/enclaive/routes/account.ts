@@ -1,12 +1,13 @@
 /** The account's life: register, verify, resend, login, refresh, forgot and reset password, exist-email. */
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import type { components } from '../../../../specs/generated/enclaive.d.ts';
 import { httpError } from '../../../core/http-error.ts';
 import { issueMailedToken, redeemMailedToken } from '../../../core/mailed-tokens.ts';
 import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
-import { originOf, validBody, type EnclaiveContext } from '../context.ts';
+import { createdStatus, originOf, validBody, type EnclaiveContext } from '../context.ts';
 import { ENCLAIVE_ERRORS } from '../errors.ts';
 import { ENCLAIVE_FAULTS } from '../faults.ts';
+import { ENCLAIVE_VARIANTS } from '../variants.ts';
 import { createDefaultTeam } from '../teams.ts';
 import { findUserByEmail, normalizeEmail, objectId } from '../state.ts';
 import { authenticate, callerOf, issueTokens } from '../tokens.ts';
@@ -25,13 +26,24 @@ export function accountRoutes(context: EnclaiveContext): Router {
   const json = express.json({ limit: '16kb' });
 
   const sendVerificationMail = (origin: string, user: { id: string; email: string; name: string }) => {
-    const token = issueMailedToken(context.state.verificationTokens, context.clock, user.id, VERIFICATION_LIFETIME_SECONDS);
+    const tokens = context.state.verificationTokens;
+    // Variant: earlier links stay valid after a resend (the document is silent on them).
+    const keep = context.variants.on(ENCLAIVE_VARIANTS.resendKeepsOldLinks.id)
+      ? tokens.filter((record) => record.userId === user.id && record.usedAt === null).map((record) => record.id)
+      : [];
+    const token = issueMailedToken(tokens, context.clock, user.id, VERIFICATION_LIFETIME_SECONDS);
+    for (const id of keep) tokens.update(id, { usedAt: null });
     context.outbox.send({
       to: user.email,
       subject: 'Confirm your enclaive e-mail address',
       text: `Hello ${user.name},\nconfirm your e-mail address within 24 hours:\n${origin}/api/verify-email/${token}\n`,
     });
   };
+
+  // The document marks Authorization required on forgot/reset-passsword; by default the mock does not need it.
+  const recoveryGuard: RequestHandler = context.variants.on(ENCLAIVE_VARIANTS.bearerOnRecovery.id)
+    ? authenticate(context)
+    : (_req, _res, next) => next();
 
   router.post('/api/register', json, async (req, res) => {
     const input = validBody<Schemas['RegisterRequest']>(context, 'RegisterRequest', req.body);
@@ -51,8 +63,10 @@ export function accountRoutes(context: EnclaiveContext): Router {
         currentTeamId: null,
         createdAt: context.clock.now().toISOString(),
       });
-      sendVerificationMail(originOf(req), user);
-      res.status(201).json(await issueTokens(context, user));
+      // The fault hands out the default team before the address is confirmed.
+      const registered = context.faults.on(ENCLAIVE_FAULTS.unverifiedTeamAccess.id) ? createDefaultTeam(context, user, false) : user;
+      sendVerificationMail(originOf(req), registered);
+      res.status(createdStatus(context)).json(await issueTokens(context, registered));
     } finally {
       context.registering.delete(email);
     }
@@ -103,7 +117,7 @@ export function accountRoutes(context: EnclaiveContext): Router {
     res.json(await issueTokens(context, user));
   });
 
-  router.post('/api/forgot-passsword', json, (req, res) => {
+  router.post('/api/forgot-passsword', recoveryGuard, json, (req, res) => {
     const { email } = validBody<Schemas['ForgotPasswordRequest']>(context, 'ForgotPasswordRequest', req.body);
     const user = findUserByEmail(context.state, email);
     if (!user && context.faults.on(ENCLAIVE_FAULTS.forgotEnumeration.id)) throw httpError({ ...ENCLAIVE_ERRORS.notFound, message: 'User not found' });
@@ -116,10 +130,10 @@ export function accountRoutes(context: EnclaiveContext): Router {
       });
     }
     // The same answer either way: this endpoint must not tell which e-mails have accounts.
-    res.status(201).json(STATUS_OK);
+    res.status(createdStatus(context)).json(STATUS_OK);
   });
 
-  router.post('/api/reset-passsword', json, async (req, res) => {
+  router.post('/api/reset-passsword', recoveryGuard, json, async (req, res) => {
     const { token, newPassword } = validBody<Schemas['ResetPasswordRequest']>(context, 'ResetPasswordRequest', req.body);
     const userId = redeemMailedToken(context.state.resetTokens, context.clock, token, {
       reusable: context.faults.on(ENCLAIVE_FAULTS.resetTokenReusable.id),
@@ -129,7 +143,7 @@ export function accountRoutes(context: EnclaiveContext): Router {
     // A new token version kills every token issued before the reset.
     const keepTokens = context.faults.on(ENCLAIVE_FAULTS.resetKeepsTokens.id);
     context.state.users.update(user.id, { passwordHash: await hashPassword(newPassword), tokenVersion: user.tokenVersion + (keepTokens ? 0 : 1) });
-    res.status(201).json(STATUS_OK);
+    res.status(createdStatus(context)).json(STATUS_OK);
   });
 
   router.get('/api/exist-email/:email', (req, res) => {

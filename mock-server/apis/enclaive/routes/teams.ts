@@ -2,7 +2,7 @@
 import express, { type Router } from 'express';
 import type { components } from '../../../../specs/generated/enclaive.d.ts';
 import { httpError } from '../../../core/http-error.ts';
-import { validBody, type EnclaiveContext } from '../context.ts';
+import { createdStatus, validBody, type EnclaiveContext } from '../context.ts';
 import { ENCLAIVE_ERRORS } from '../errors.ts';
 import { objectId } from '../state.ts';
 import { toProject, toTeam } from '../teams.ts';
@@ -22,7 +22,7 @@ export function teamRoutes(context: EnclaiveContext): Router {
 
   router.get('/api/teams/current', verified, (_req, res) => {
     const { user } = callerOf(res);
-    res.json(toTeam(currentTeam(user.id, user.currentTeamId)));
+    res.json(toTeam(currentTeam(user.id, user.currentTeamId), context));
   });
 
   router.get('/api/teams/:id/projects', verified, (req, res) => {
@@ -48,7 +48,7 @@ export function teamRoutes(context: EnclaiveContext): Router {
       createdAt: now,
       updatedAt: now,
     });
-    res.status(201).json(toProject(project));
+    res.status(createdStatus(context)).json(toProject(project));
   });
 
   return router;
