@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './suites/harness/rule-reporter.ts'],
+    // A rule selection (--rule, --tag, --level) leaves some files without rules.
+    passWithNoTests: true,
     projects: [
       {
         test: {
@@ -11,8 +13,6 @@ export default defineConfig({
           globalSetup: ['suites/harness/embedded-mocks.ts'],
           // Rules share one target and move its clock: run files one at a time, rules in order.
           fileParallelism: false,
-          // A rule selection (--rule, --tag, --level) leaves some files without rules.
-          passWithNoTests: true,
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

@@ -9,7 +9,6 @@
  *
  *   npm run variant-matrix [-- --api vinmake] [--jobs 2] [--out docs]
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +53,8 @@ function operatorEnvironment(api: MockApiDefinition, url: string, secret: string
     env[`${api.envPrefix}_${role.toUpperCase()}_USERNAME`] = account.username;
     env[`${api.envPrefix}_${role.toUpperCase()}_PASSWORD`] = account.password;
   }
-  if (api.signingKey.env.endsWith('_JWT_SECRET')) env[api.signingKey.env] = secret;
+  // The operator's signing secret or key (MACHHUB: its Ed25519 private JWK) lets rules re-sign tokens.
+  env[api.signingKey.env] = secret;
   if (api.name === 'vntana') Object.assign(env, { VNTANA_OWNER_PAT: 'owner-pat-1', VNTANA_MEMBER_PAT: 'member-pat-1' });
   // Nothing else may point the run elsewhere.
   for (const other of MOCK_APIS) if (other !== api) env[`${other.envPrefix}_BASE_URL`] = undefined;
@@ -70,11 +70,11 @@ function sameOutcomes(first: RuleResult[], second: RuleResult[]): boolean {
 }
 
 async function runRow({ api, variant }: (typeof plan)[number]): Promise<Row> {
-  const secret = randomBytes(32).toString('base64url');
+  const secret = await api.signingKey.generate();
   const mock = await startMock(api, {
     port: 0,
     logLevel: 'silent',
-    env: { ...process.env, ...(api.signingKey.env.endsWith('_JWT_SECRET') ? { [api.signingKey.env]: secret } : {}) },
+    env: { ...process.env, [api.signingKey.env]: secret },
     variants: variant ? [variant.id] : [],
   });
   const started = Date.now();

@@ -6,6 +6,12 @@
 export interface FaultDefinition {
   id: string;
   description: string;
+  /**
+   * Set when the bug breaks only our own inference, not what a source states (say which): then only
+   * recommended rules can fairly catch it, and the kill matrix expects a warning, that is a red
+   * `--strict` run, rather than a red default run.
+   */
+  breaksInference?: string;
 }
 
 /** Token bugs every API's issuer can be made to have. */

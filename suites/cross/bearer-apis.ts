@@ -17,6 +17,8 @@ export interface BearerApi {
   suite: ConformanceSuite;
   /** Signing: a symmetric secret, or an asymmetric key whose public half is published. */
   signing: 'HS256' | 'EdDSA';
+  /** For an asymmetric API: the variable an operator puts the private key (JWK) in, to re-sign tokens. */
+  privateKeyEnv?: string;
   lifetimeSeconds: number;
   validToken(t: RuleContext): Promise<string>;
   protectedCall(token: string): Promise<HttpResponse>;
@@ -42,6 +44,7 @@ const ALL_BEARER_APIS: BearerApi[] = [
     title: 'MACHHUB',
     suite: machhub,
     signing: 'EdDSA',
+    privateKeyEnv: 'MACHHUB_SIGNING_JWK',
     lifetimeSeconds: 86_400,
     validToken: (t) => machhubToken(t, 'operator'),
     protectedCall: (token) => machhub.http.get('/machhub/auth/me', { headers: { authorization: `Bearer ${token}` } }),

@@ -1,5 +1,5 @@
 /** Reading and forging JWTs for the attack rules: every forgery here must be refused by a server. */
-import { SignJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { SignJWT, decodeJwt, decodeProtectedHeader, importJWK, type JWK, type JWTPayload } from 'jose';
 
 export { decodeJwt, decodeProtectedHeader };
 
@@ -38,4 +38,9 @@ export function withoutSignature(token: string): string {
 /** Signs claims with an HS256 secret, as a holder of that secret could. */
 export function signHs256(claims: JWTPayload, secret: string, kid?: string): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT', ...(kid ? { kid } : {}) }).sign(new TextEncoder().encode(secret));
+}
+
+/** Signs claims with an Ed25519 private key given as a JWK, as the server's operator could. */
+export async function signEdDsa(claims: JWTPayload, privateJwk: JWK, kid?: string): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', ...(kid ? { kid } : {}) }).sign(await importJWK(privateJwk, 'EdDSA'));
 }
