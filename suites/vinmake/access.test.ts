@@ -1,49 +1,75 @@
 import { expect } from 'vitest';
-import { expectHeader, expectJson, expectStatus } from '../harness/expect-http.ts';
+import { expectHeader, expectStatus } from '../harness/expect-http.ts';
 import { bearer, bodyless } from '../harness/http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
-import { rule, spec, startFromSeed, tokenOf, vinmake } from './suite.ts';
+import { expectDetail, rule, spec, startFromSeed, tokenOf, vinmake } from './suite.ts';
 
 startFromSeed();
 
+const NOT_AUTHENTICATED = realClients('Current FastAPI answers a missing or non-Bearer credential with 401 {"detail":"Not authenticated"} and WWW-Authenticate: Bearer');
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** The calls the document itself shows, each with a credential in its example. */
+const DOCUMENTED_CALLS = [
+  { method: 'GET', path: '/api/v1/clients', operationId: 'listClients' },
+  { method: 'GET', path: '/api/v1/materials', operationId: 'listMaterials' },
+  { method: 'POST', path: '/api/v1/materials', operationId: 'createMaterial' },
+  { method: 'POST', path: '/api/v1/api-keys', operationId: 'createApiKey' },
+  { method: 'POST', path: `/api/v1/api-keys/${UNKNOWN_ID}/revoke`, operationId: 'revokeApiKey' },
+  { method: 'GET', path: '/auth/test/client', operationId: 'testClientRole' },
+  { method: 'GET', path: '/auth/test/staff', operationId: 'testStaffRole' },
+  { method: 'GET', path: '/auth/test/admin', operationId: 'testAdminRole' },
+];
+
 rule(
   'VM-AUTH-001',
-  'A call without credentials answers 401 {"detail":"Not authenticated"} with WWW-Authenticate: Bearer',
-  seed('Response (401 Unauthorized): { "detail": "Not authenticated" }'),
+  'A call without credentials answers 401 with detail "Not authenticated" and WWW-Authenticate: Bearer',
+  NOT_AUTHENTICATED,
   async () => {
     const response = await vinmake.http.get('/api/v1/clients');
-    expectJson(response, 401, { detail: 'Not authenticated' });
-    expectHeader(response, 'www-authenticate', /^Bearer/);
+    expectDetail(response, 401, 'Not authenticated');
+    expectHeader(response, 'www-authenticate', /^Bearer/i);
     spec.expectMatches('listClients', response);
   },
 );
 
 rule(
   'VM-AUTH-002',
-  'Every operation but login and the password reset answers 401 without credentials',
+  'Every call the document shows (clients, materials, API keys, role tests) answers 401 without credentials',
   seed('All API endpoints (except /auth/login) require authentication.'),
   async () => {
+    for (const call of DOCUMENTED_CALLS) {
+      const response = await vinmake.http.send(call.method, call.path, call.method === 'GET' ? {} : { json: {} });
+      expectStatus(response, 401);
+      spec.expectMatches(call.operationId, response);
+    }
+  },
+);
+
+rule(
+  'VM-AUTH-008',
+  'Every secured operation of this suite\'s spec (also by-id reads, updates and deletes) answers 401 without credentials',
+  inferred('the by-id operations are REST conventions the document does not list; "All API endpoints (except /auth/login) require authentication" covers them where they exist'),
+  async () => {
     const secured = spec.operations().filter((operation) => operation.secured);
-    expect(secured.length).toBeGreaterThan(10);
     for (const operation of secured) {
-      const path = operation.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const path = operation.path.replace(/\{[^}]+\}/g, UNKNOWN_ID);
       const response = await vinmake.http.send(operation.method.toUpperCase(), path, bodyless(operation.method) ? {} : { json: {} });
       expectStatus(response, 401);
-      spec.expectMatches(operation.operationId, response);
     }
   },
 );
 
 rule(
   'VM-AUTH-003',
-  'A credential in another scheme than Bearer answers 401 Not authenticated',
-  realClients('Current FastAPI answers a missing or non-Bearer credential with 401 {"detail":"Not authenticated"} and WWW-Authenticate: Bearer'),
+  'A credential in another scheme than Bearer answers 401 with detail "Not authenticated" and WWW-Authenticate: Bearer',
+  NOT_AUTHENTICATED,
   async (t) => {
     const account = t.account('admin');
     const basic = Buffer.from(`${account.username}:${account.password}`).toString('base64');
     const response = await vinmake.http.get('/api/v1/clients', { headers: { authorization: `Basic ${basic}` } });
-    expectJson(response, 401, { detail: 'Not authenticated' });
-    expectHeader(response, 'www-authenticate', /^Bearer/);
+    expectDetail(response, 401, 'Not authenticated');
+    expectHeader(response, 'www-authenticate', /^Bearer/i);
   },
 );
 
@@ -75,7 +101,7 @@ rule(
   async () => {
     const response = await vinmake.http.get('/api/v1/clients', { headers: { authorization: 'Bearer' } });
     expectStatus(response, 401);
-    expectHeader(response, 'www-authenticate', /^Bearer/);
+    expectHeader(response, 'www-authenticate', /^Bearer/i);
   },
 );
 
@@ -85,6 +111,7 @@ rule(
   inferred('FastAPI answers unknown routes 404 {"detail":"Not Found"}; clients parse every error as {detail}'),
   async () => {
     const response = await vinmake.http.get('/api/v1/no-such-resource');
-    expectJson(response, 404, { detail: 'Not Found' });
+    expectStatus(response, 404);
+    expect(typeof response.json<{ detail?: unknown }>().detail).toBe('string');
   },
 );

@@ -1,8 +1,8 @@
 import { PRISM_ANSWERS_INVALID_JSON } from '../harness/prism-violations.ts';
 import { expect } from 'vitest';
-import { expectJson, expectSameAnswer, expectStatus } from '../harness/expect-http.ts';
+import { expectSameAnswer, expectStatus } from '../harness/expect-http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
-import { ROLE_OF, loginForm, login, rule, spec, startFromSeed, vinmake, type Schemas, type VinmakeRole } from './suite.ts';
+import { ROLE_OF, expectDetail, loginForm, login, rule, spec, startFromSeed, vinmake, type Schemas, type VinmakeRole } from './suite.ts';
 
 startFromSeed();
 
@@ -21,7 +21,7 @@ rule(
 rule(
   'VM-LOGIN-002',
   'token_type is "bearer" and expires_in is 3600',
-  seed('Lifetime: 1 hour (3600 seconds)'),
+  seed('Success Response (200): { "access_token": "eyJ...", "token_type": "bearer", "expires_in": 3600, ... }'),
   async (t) => {
     const body = await login(t, 'staff');
     expect(body.token_type).toBe('bearer');
@@ -45,11 +45,20 @@ for (const [index, role] of (['admin', 'staff', 'client'] as VinmakeRole[]).entr
 
 rule(
   'VM-LOGIN-006',
-  'A wrong password answers 401 {"detail":"Invalid credentials"}',
+  'A wrong password answers 401 with detail "Invalid credentials"',
   seed('Error Response (401): { "detail": "Invalid credentials" }'),
   async (t) => {
     const account = t.account('client');
-    expectJson(await loginForm(account.username, `${account.password}-wrong`), 401, { detail: 'Invalid credentials' });
+    expectDetail(await loginForm(account.username, `${account.password}-wrong`), 401, 'Invalid credentials');
+  },
+);
+
+rule(
+  'VM-LOGIN-014',
+  'An unknown e-mail answers 401 with detail "Invalid credentials", as a wrong password does',
+  seed('401 Unauthorized - Invalid credentials Solution: Double-check your email and password. / Error Response (401): { "detail": "Invalid credentials" }'),
+  async () => {
+    expectDetail(await loginForm('nobody-here@vinmake.test', 'not-the-password'), 401, 'Invalid credentials');
   },
 );
 
@@ -92,8 +101,8 @@ rule(
 
 rule(
   'VM-LOGIN-010',
-  'Credentials sent as JSON instead of a form are not accepted: 422',
-  seed('Content-Type: application/x-www-form-urlencoded'),
+  'Credentials sent as JSON instead of a form are refused with 422',
+  inferred('the document gives the login as "Content-Type: application/x-www-form-urlencoded" but does not say other bodies are refused; a FastAPI form endpoint refuses JSON with 422'),
   async (t) => {
     const account = t.account('admin');
     const response = await vinmake.http.post('/auth/login', { json: { username: account.username, password: account.password } });
@@ -116,12 +125,12 @@ rule(
 
 rule(
   'VM-LOGIN-012',
-  'A malformed body with a JSON content type answers 422, not 500',
+  'A malformed body with a JSON content type answers a 4xx (400, 415 or 422), not a token or a 5xx',
   realClients('FastAPI conventions: a missing form field gives 422'),
   async (t) => {
     t.notThroughPrism(PRISM_ANSWERS_INVALID_JSON);
     const response = await vinmake.http.post('/auth/login', { body: '{"username": ', contentType: 'application/json' });
-    expectStatus(response, 422);
+    expectStatus(response, 400, 415, 422);
     spec.expectMatches('login', response);
   },
 );

@@ -5,6 +5,7 @@ import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
 import type { SpecValidator } from '../../core/validation.ts';
+import type { VariantSwitches } from '../../core/variants.ts';
 import { VINMAKE_ERRORS } from './errors.ts';
 import type { VinmakeState } from './state.ts';
 
@@ -16,6 +17,7 @@ export interface VinmakeContext {
   issuer: Issuer;
   validator: SpecValidator;
   faults: FaultSwitches;
+  variants: VariantSwitches;
 }
 
 /** Validates a body against a spec schema; a failure becomes FastAPI's 422. */

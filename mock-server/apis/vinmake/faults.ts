@@ -10,7 +10,11 @@ export const VINMAKE_FAULTS = {
   errorBodyAsText: { id: 'error-body-as-text', description: 'writes errors as text/plain instead of {"detail"}' },
   loginEnumeration: { id: 'login-enumeration', description: 'tells an unknown e-mail apart from a wrong password' },
   loginMissingTokenType: { id: 'login-missing-token-type', description: 'omits token_type from the login response' },
-  resetTokenReusable: { id: 'reset-token-reusable', description: 'accepts a password reset link more than once' },
+  resetTokenReusable: {
+    id: 'reset-token-reusable',
+    description: 'accepts a password reset link more than once',
+    breaksInference: 'the document does not say a reset link works once, and the completion page is the mock\'s own',
+  },
 } as const satisfies Record<string, FaultDefinition>;
 
 export const VINMAKE_FAULT_CATALOG: FaultDefinition[] = Object.values(VINMAKE_FAULTS);

@@ -9,6 +9,7 @@ import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
 import { authenticate, authorize, principalOf } from '../guards.ts';
 import type { ApiKeyRecord } from '../state.ts';
+import { VINMAKE_VARIANTS } from '../variants.ts';
 
 type Schemas = components['schemas'];
 
@@ -56,7 +57,7 @@ export function apiKeyRoutes(context: VinmakeContext): Router {
       lastUsedAt: null,
     });
     const body: Schemas['ApiKeyCreated'] = { ...toApiKey(record), key };
-    res.status(201).set('Cache-Control', 'no-store').json(body);
+    res.status(context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id) ? 200 : 201).set('Cache-Control', 'no-store').json(body);
   });
 
   router.post('/api/v1/api-keys/:api_key_id/revoke', ...adminOnly, (req, res) => {
@@ -66,7 +67,8 @@ export function apiKeyRoutes(context: VinmakeContext): Router {
       record.revokedAt === null
         ? (context.state.apiKeys.update(record.id, { revokedAt: context.clock.now().toISOString() }) ?? record)
         : record;
-    res.json(toApiKey(revoked));
+    if (context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id)) res.status(204).end();
+    else res.json(toApiKey(revoked));
   });
 
   return router;

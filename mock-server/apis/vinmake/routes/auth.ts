@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
 import { validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
 import { VINMAKE_FAULTS } from '../faults.ts';
+import { VINMAKE_VARIANTS } from '../variants.ts';
 import { authenticate, authorize, principalOf } from '../guards.ts';
 import { ROLES } from '../roles.ts';
 import { findUserByEmail, type UserRecord } from '../state.ts';
@@ -41,7 +42,8 @@ export function authRoutes(context: VinmakeContext): Router {
   const json = express.json({ limit: '16kb' });
 
   // OAuth2 password flow: only a form body is read; a JSON body leaves the fields missing (422).
-  router.post('/auth/login', form, async (req, res) => {
+  const jsonLogin: express.RequestHandler = (req, res, next) => (context.variants.on(VINMAKE_VARIANTS.jsonLogin.id) ? json(req, res, next) : next());
+  router.post('/auth/login', form, jsonLogin, async (req, res) => {
     const { username, password } = validBody<Schemas['LoginForm']>(context, 'LoginForm', req.body);
     const user = findUserByEmail(context.state, username);
     // One scrypt either way, so an unknown e-mail costs as much as a wrong password.
@@ -73,6 +75,10 @@ export function authRoutes(context: VinmakeContext): Router {
     router.get(`/auth/test/${requiredRole}`, authenticate(context), authorize(context, { role: requiredRole }), (_req, res) => {
       const principal = principalOf(res);
       if (principal.kind !== 'user') throw httpError(VINMAKE_ERRORS.insufficientPermissions);
+      if (context.variants.on(VINMAKE_VARIANTS.bareRoleCheck.id)) {
+        res.json({ ok: true });
+        return;
+      }
       const body: Schemas['RoleCheck'] = {
         message: 'Access granted',
         required_role: requiredRole,

@@ -8,6 +8,7 @@ import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
 import { authenticate, authorize, confinedClientId, principalOf } from '../guards.ts';
 import type { ClientRecord } from '../state.ts';
+import { VINMAKE_VARIANTS } from '../variants.ts';
 
 type Schemas = components['schemas'];
 
@@ -47,7 +48,7 @@ export function clientRoutes(context: VinmakeContext): Router {
       createdAt: now,
       updatedAt: now,
     });
-    res.status(201).json(body);
+    res.status(context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id) ? 200 : 201).json(body);
   });
 
   router.get('/api/v1/clients/:client_id', read, (req, res) => {
@@ -59,6 +60,12 @@ export function clientRoutes(context: VinmakeContext): Router {
     const record = visibleClient(context, res, String(req.params.client_id));
     const input = validBody<Schemas['ClientUpdate']>(context, 'ClientUpdate', req.body);
     const { name, country, currency, maxAccountValue } = input;
+    if (context.variants.on(VINMAKE_VARIANTS.putReplaces.id)) {
+      // A PUT is the whole record: every field a record needs must be there.
+      const body = validBody<Schemas['ClientCreate']>(context, 'ClientCreate', req.body);
+      res.json(context.state.clients.update(record.id, { ...body, updatedAt: context.clock.now().toISOString() }));
+      return;
+    }
     const change = Object.fromEntries(
       Object.entries({ name, country, currency, maxAccountValue }).filter(([, value]) => value !== undefined),
     );
@@ -75,7 +82,8 @@ export function clientRoutes(context: VinmakeContext): Router {
     for (const material of context.state.materials.filter((candidate) => candidate.clientId === record.id)) {
       context.state.materials.delete(material.id);
     }
-    res.status(204).end();
+    if (context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id)) res.json(record);
+    else res.status(204).end();
   });
 
   return router;

@@ -8,13 +8,18 @@ import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
 import { authenticate, authorize, confinedClientId, principalOf } from '../guards.ts';
 import type { MaterialRecord } from '../state.ts';
+import { VINMAKE_VARIANTS } from '../variants.ts';
 
 type Schemas = components['schemas'];
 /** The anyOf branches only say which name is required; the fields are those of the object branch. */
 type MaterialCreate = Exclude<Schemas['MaterialCreate'], Record<string, never>>;
 
 /** The guide names fields `name`/`type`; the wider reference `materialName`/`materialType`: answer both. */
-export function toMaterial(record: MaterialRecord): Schemas['Material'] {
+export function toMaterial(record: MaterialRecord, context?: VinmakeContext): Schemas['Material'] {
+  if (context?.variants.on(VINMAKE_VARIANTS.materialLinkSnake.id)) {
+    const { id, clientId, name, type, unit, createdAt, updatedAt } = record;
+    return { id, client_id: clientId, name, type, unit, createdAt, updatedAt } as unknown as Schemas['Material'];
+  }
   return {
     id: record.id,
     clientId: record.clientId,
@@ -36,6 +41,13 @@ function visibleMaterial(context: VinmakeContext, res: Response, materialId: str
   return record;
 }
 
+/** The client record a material body names: `clientId`, or `client_id` in the material-link-snake variant. */
+function linkOf(context: VinmakeContext, body: unknown): string | null | undefined {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  const value = context.variants.on(VINMAKE_VARIANTS.materialLinkSnake.id) ? fields.client_id : fields.clientId;
+  return value as string | null | undefined;
+}
+
 function existingClientId(context: VinmakeContext, clientId: string | null | undefined): string | null | undefined {
   if (clientId && !context.state.clients.get(clientId)) throw httpError(VINMAKE_ERRORS.clientNotFound);
   return clientId;
@@ -52,27 +64,28 @@ export function materialRoutes(context: VinmakeContext): Router {
     const { page, limit } = pageQuery(context, 'listMaterials', req.query);
     const confinedTo = confinedClientId(context, principalOf(res));
     const visible = context.state.materials.filter((material) => confinedTo === null || material.clientId === confinedTo);
-    const body: Schemas['MaterialPage'] = paginate(visible.map(toMaterial), page, limit);
+    const body: Schemas['MaterialPage'] = paginate(visible.map((material) => toMaterial(material, context)), page, limit);
     res.json(body);
   });
 
   router.post('/api/v1/materials', write, json, (req, res) => {
     const input = validBody<MaterialCreate>(context, 'MaterialCreate', req.body);
+    const link = linkOf(context, req.body);
     const now = context.clock.now().toISOString();
     const record = context.state.materials.insert({
       id: randomUUID(),
-      clientId: existingClientId(context, input.clientId) ?? null,
+      clientId: existingClientId(context, link) ?? null,
       name: (input.name ?? input.materialName) as string,
       type: input.type ?? input.materialType ?? null,
       unit: input.unit ?? null,
       createdAt: now,
       updatedAt: now,
     });
-    res.status(201).json(toMaterial(record));
+    res.status(context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id) ? 200 : 201).json(toMaterial(record, context));
   });
 
   router.get('/api/v1/materials/:material_id', read, (req, res) => {
-    res.json(toMaterial(visibleMaterial(context, res, String(req.params.material_id))));
+    res.json(toMaterial(visibleMaterial(context, res, String(req.params.material_id)), context));
   });
 
   router.put('/api/v1/materials/:material_id', write, json, (req, res) => {
@@ -81,17 +94,25 @@ export function materialRoutes(context: VinmakeContext): Router {
     const change: Partial<MaterialRecord> = { updatedAt: context.clock.now().toISOString() };
     const name = input.name ?? input.materialName;
     const type = input.type ?? input.materialType;
-    if (name !== undefined) change.name = name;
-    if (type !== undefined) change.type = type;
-    if (input.unit !== undefined) change.unit = input.unit;
-    if (input.clientId !== undefined) change.clientId = existingClientId(context, input.clientId) ?? null;
-    res.json(toMaterial(context.state.materials.update(record.id, change) ?? record));
+    const link = linkOf(context, req.body);
+    if (context.variants.on(VINMAKE_VARIANTS.putReplaces.id)) {
+      // A PUT is the whole record: what it leaves out is cleared, and a material needs its name.
+      if (name === undefined) throw httpError(VINMAKE_ERRORS.validationFailed, [{ location: ['body', 'name'], kind: 'missing', message: 'Field required' }]);
+      Object.assign(change, { name, type: type ?? null, unit: input.unit ?? null, clientId: existingClientId(context, link) ?? null });
+    } else {
+      if (name !== undefined) change.name = name;
+      if (type !== undefined) change.type = type;
+      if (input.unit !== undefined) change.unit = input.unit;
+      if (link !== undefined) change.clientId = existingClientId(context, link) ?? null;
+    }
+    res.json(toMaterial(context.state.materials.update(record.id, change) ?? record, context));
   });
 
   router.delete('/api/v1/materials/:material_id', write, (req, res) => {
     const record = visibleMaterial(context, res, String(req.params.material_id));
     context.state.materials.delete(record.id);
-    res.status(204).end();
+    if (context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id)) res.json(toMaterial(record, context));
+    else res.status(204).end();
   });
 
   return router;
