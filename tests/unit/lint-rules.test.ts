@@ -23,6 +23,7 @@ describe('the project ruleset', () => {
         'secured-operation-documents-401-403',
         'operation-cites-source',
         'oas3-valid-media-example',
+        'property-cites-source',
       ]),
     );
   });
