@@ -97,8 +97,9 @@ export interface paths {
         put?: never;
         /**
          * Mail a password reset token; answers the same whether or not the e-mail has an account
-         * @description The vendor marks Authorization as required, but a user who forgot the password holds no token:
-         *     a credential is accepted and not needed.
+         * @description The vendor marks Authorization as required ("Authorization* String Bearer Token"), so a server may
+         *     insist on it; the mock accepts a credential and does not need it, since a user who forgot the
+         *     password may hold no token. The suites always send the user's Bearer token.
          */
         post: operations["forgotPassword"];
         delete?: never;
@@ -118,7 +119,9 @@ export interface paths {
         put?: never;
         /**
          * Set a new password with the token from the reset mail; every outstanding token of the user dies
-         * @description The token is single-use and expires after one hour. As for forgot-passsword, a credential is accepted and not needed.
+         * @description The token is single-use and expires after one hour (the mock's choices). As for forgot-passsword,
+         *     the vendor marks Authorization as required; the mock accepts a credential and does not need it,
+         *     and the suites always send one.
          */
         post: operations["resetPassword"];
         delete?: never;
@@ -199,10 +202,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description The mock's error shape (NestJS's). The vendor publishes no error shape and no failure status, so
+         *     none of these members is part of the documented contract.
+         */
         Error: {
-            statusCode: number;
-            message: string | string[];
-            error: string;
+            statusCode?: number;
+            message?: string | string[];
+            error?: string;
         };
         Tokens: {
             userToken: string;
@@ -233,16 +240,20 @@ export interface components {
             /** Format: password */
             newPassword: string;
         };
+        /**
+         * @description REAL-CLIENTS names the team calls but none of a team's fields: every member here is the mock's,
+         *     modelled on the project's.
+         */
         Team: {
-            _id: string;
-            name: string;
-            owner: string;
-            members: string[];
-            isDefault: boolean;
+            _id?: string;
+            name?: string;
+            owner?: string;
+            members?: string[];
+            isDefault?: boolean;
             /** Format: date-time */
-            createdAt: string;
+            createdAt?: string;
             /** Format: date-time */
-            updatedAt: string;
+            updatedAt?: string;
         };
         Project: {
             _id: string;

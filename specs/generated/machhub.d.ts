@@ -434,9 +434,9 @@ export interface components {
         Grant: {
             id: string;
             group: string;
-            feature: string;
-            action: string;
-            scope: components["schemas"]["Scope"];
+            feature?: string;
+            action?: string;
+            scope?: components["schemas"]["Scope"];
         };
         GrantCreate: {
             group: string;
@@ -792,7 +792,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Actions"];
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -811,7 +810,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Actions"];
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };

@@ -377,8 +377,8 @@ export interface components {
             /** @description Owning client record; null for in-house stock, which client users do not see. */
             clientId: string | null;
             name: string;
-            type: string | null;
-            unit: string | null;
+            type?: string | null;
+            unit?: string | null;
             materialName: string;
             materialType: string | null;
             /** Format: date-time */

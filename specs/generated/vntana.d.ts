@@ -218,8 +218,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        ErrorCode: "FORBIDDEN" | "UNAUTHORIZED" | "BAD_REQUEST" | "BAD_CREDENTIALS" | "MISSING_ORGANIZATION_UUID" | "INVALID_CLIENT_UUID" | "MISSING_CLIENT_UUID" | "NOT_FOUND";
+        /**
+         * @description A string code. The clients name, e.g., FORBIDDEN, UNAUTHORIZED, BAD_REQUEST, BAD_CREDENTIALS, MISSING_ORGANIZATION_UUID, INVALID_CLIENT_UUID, MISSING_CLIENT_UUID, NOT_FOUND; the list is not closed.
+         * @example FORBIDDEN
+         * @example UNAUTHORIZED
+         * @example BAD_REQUEST
+         * @example BAD_CREDENTIALS
+         * @example MISSING_ORGANIZATION_UUID
+         * @example INVALID_CLIENT_UUID
+         * @example MISSING_CLIENT_UUID
+         * @example NOT_FOUND
+         */
+        ErrorCode: string;
         ErrorEnvelope: {
             /** @constant */
             success: false;
@@ -245,7 +255,7 @@ export interface components {
             /** @constant */
             success: true;
             errors: string[];
-            response?: Record<string, never>;
+            response?: Record<string, never> | null;
         };
         PersonalAccessTokenCreated: {
             /** @constant */
@@ -256,10 +266,16 @@ export interface components {
             };
         };
         /**
-         * @description Organization roles and workspace roles.
-         * @enum {string}
+         * @description Organization roles SUPER_ADMIN, ORGANIZATION_OWNER, ORGANIZATION_ADMIN, ORGANIZATION_CLIENT_MEMBER; workspace roles CLIENT_ORGANIZATION_ADMIN, CLIENT_ORGANIZATION_CONTENT_MANAGER, CLIENT_ORGANIZATION_VIEWER "(and others)": the list is not closed.
+         * @example SUPER_ADMIN
+         * @example ORGANIZATION_OWNER
+         * @example ORGANIZATION_ADMIN
+         * @example ORGANIZATION_CLIENT_MEMBER
+         * @example CLIENT_ORGANIZATION_ADMIN
+         * @example CLIENT_ORGANIZATION_CONTENT_MANAGER
+         * @example CLIENT_ORGANIZATION_VIEWER
          */
-        Role: "SUPER_ADMIN" | "ORGANIZATION_OWNER" | "ORGANIZATION_ADMIN" | "ORGANIZATION_CLIENT_MEMBER" | "CLIENT_ORGANIZATION_ADMIN" | "CLIENT_ORGANIZATION_CONTENT_MANAGER" | "CLIENT_ORGANIZATION_VIEWER";
+        Role: string;
         GridItem: {
             uuid: string;
             slug: string;
@@ -754,6 +770,15 @@ export interface operations {
         responses: {
             /** @description Created. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductEnvelope"];
+                };
+            };
+            /** @description Created (the status of a create is not documented; the product-created-201 variant answers so). */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

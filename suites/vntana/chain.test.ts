@@ -1,9 +1,11 @@
 import { expect } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
-import { realClients, seed } from '../harness/rule.ts';
+import { inferred, realClients, seed } from '../harness/rule.ts';
 import {
   auth,
+  expectEmailOf,
   expectErrors,
+  expectNoToken,
   http,
   issuedToken,
   loginToken,
@@ -22,6 +24,8 @@ import {
 
 startFromSeed();
 
+const MANAGING_ROLES = ['ORGANIZATION_OWNER', 'ORGANIZATION_ADMIN', 'SUPER_ADMIN'];
+
 rule(
   'VN-CHAIN-001',
   'GET /v1/organizations with the login token lists the organizations with uuid, slug, name, role, imageBlobId and created',
@@ -29,7 +33,9 @@ rule(
   async (t) => {
     const grid = await organizations(t, await loginToken(t, 'owner'));
     expect(grid.length).toBeGreaterThan(0);
-    expect(grid[0]?.role).toBe('ORGANIZATION_OWNER');
+    if (!grid.some((item) => MANAGING_ROLES.includes(item.role))) {
+      t.skip('needs-fixture', `the owner account manages no organization (roles ${grid.map((item) => item.role).join(', ')}): VNTANA_OWNER_* must name an organization owner or admin`);
+    }
   },
 );
 
@@ -53,7 +59,7 @@ rule(
     const response = await refresh(await loginToken(t, 'owner'), { organizationUuid });
     expectStatus(response, 200);
     spec.expectMatches('refreshToken', response);
-    expect(response.json()).toEqual({ success: true, errors: [], response: { email: t.account('owner').username } });
+    expectEmailOf(response, t.account('owner').username);
     expect(/\s/.test(issuedToken(response))).toBe(false);
   },
 );
@@ -73,15 +79,42 @@ rule(
 
 rule(
   'VN-CHAIN-005',
-  'The organization token lists the workspaces: a member sees only its own, with its workspace role',
+  'The organization token lists the workspaces in the documented grid, for a member and for an owner',
   seed("Method: GET Endpoint: /v1/clients/client-organizations Headers: { ‘x-auth-token’ : ‘Bearer ‘ + refreshToken}"),
   async (t) => {
-    const member = await workspaces((await organizationToken(t, 'member')).token);
+    // workspaces() holds each answer to 200 and the documented grid.
+    await workspaces((await organizationToken(t, 'member')).token);
+    await workspaces((await organizationToken(t, 'owner')).token);
+  },
+);
+
+rule(
+  'VN-CHAIN-015',
+  'A member\'s workspaces carry its workspace role (CLIENT_ORGANIZATION_*), and the owner sees all of them',
+  inferred('the clients name the workspace roles and the guide has owners skip the workspace token; that a member\'s list carries its workspace role and that an owner lists every workspace, no source states'),
+  async (t) => {
+    const held = await workspaces((await organizationToken(t, 'member')).token);
     const owner = await workspaces((await organizationToken(t, 'owner')).token);
-    expect(member.length).toBeGreaterThan(0);
-    expect(owner.length).toBeGreaterThan(member.length);
-    expect(member.every((workspace) => workspace.role.startsWith('CLIENT_ORGANIZATION_'))).toBe(true);
-    expect(owner.map((workspace) => workspace.uuid)).toEqual(expect.arrayContaining(member.map((workspace) => workspace.uuid)));
+    expect(held.every((workspace) => workspace.role.startsWith('CLIENT_ORGANIZATION_'))).toBe(true);
+    expect(owner.map((workspace) => workspace.uuid)).toEqual(expect.arrayContaining(held.map((workspace) => workspace.uuid)));
+  },
+);
+
+rule(
+  'VN-CHAIN-017',
+  'Every workspace listed to a member at step 4 can be traded for a workspace token at step 5',
+  seed('4. Get Client / Folder UUID – step can be skipped if UUID is stored locally.'),
+  async (t) => {
+    // Step 4 is where the client gets the clientUuid that step 5 sends: a listed workspace the
+    // member cannot open breaks the documented chain.
+    const member = await organizationToken(t, 'member');
+    const held = await workspaces(member.token);
+    if (held.length === 0) return t.skip('needs-fixture', 'the member account has no workspace');
+    for (const workspace of held) {
+      const response = await refresh(member.token, { organizationUuid: member.organizationUuid, clientUuid: workspace.uuid });
+      expect(response.status, `${response.request}: workspace ${workspace.uuid} was listed to the member`).toBe(200);
+      issuedToken(response);
+    }
   },
 );
 
@@ -104,7 +137,8 @@ rule(
   async (t) => {
     const { token } = await organizationToken(t, 'member');
     const [workspace] = await workspaces(token);
-    const response = await refresh(token, { clientUuid: workspace?.uuid ?? '' });
+    if (!workspace) return t.skip('needs-fixture', 'the member account has no workspace');
+    const response = await refresh(token, { clientUuid: workspace.uuid });
     expectStatus(response, 200);
     spec.expectMatches('refreshToken', response);
   },
@@ -112,15 +146,16 @@ rule(
 
 rule(
   'VN-CHAIN-008',
-  'The workspace token searches that workspace\'s products: {response: {totalCount, grid}}',
-  realClients('`POST /v1/products/clients/search?clientUuid=` body `{organizationUuid, page (1-based), size, sorts, searchTerm?, status?}` -> `{response:{totalCount, grid}}`'),
+  "The workspace token searches that workspace's products ({response: {totalCount, grid}}) and reads one of them",
+  realClients('`POST /v1/products/clients/search?clientUuid=` body `{organizationUuid, page (1-based), size, sorts, searchTerm?, status?}` -> `{response:{totalCount, grid}}`, `POST /v1/products` (create), `GET /v1/products/{uuid}`'),
   async (t) => {
     const { token, organizationUuid, clientUuid } = await workspaceToken(t);
-    const body = (await searchProducts(token, clientUuid, organizationUuid)).json<Schemas['ProductGrid']>();
-    expect(body.response.totalCount).toBeGreaterThan(0);
-    expect(body.response.grid.every((product) => product.clientUuid === clientUuid)).toBe(true);
-    const product = body.response.grid[0];
-    const one = await http.get(`/v1/products/${product?.uuid}`, { headers: auth(token) });
+    const found = await searchProducts(token, clientUuid, organizationUuid);
+    expectStatus(found, 200);
+    spec.expectMatches('searchProducts', found);
+    const [product] = found.json<Schemas['ProductGrid']>().response.grid;
+    if (!product?.uuid) return t.skip('needs-fixture', "the member's workspace holds no product to read");
+    const one = await http.get(`/v1/products/${encodeURIComponent(product.uuid)}`, { headers: auth(token) });
     expectStatus(one, 200);
     spec.expectMatches('getProduct', one);
   },
@@ -128,13 +163,15 @@ rule(
 
 rule(
   'VN-CHAIN-009',
-  'An owner asking for a workspace token gets 403 BAD_CREDENTIALS',
-  seed('If you have Organization Admin or Owner level access, this must be skipped.'),
+  'An owner asking for a workspace token gets 403 BAD_CREDENTIALS and no token',
+  realClients('Organization owners/admins asking for a workspace token get 403 with `BAD_CREDENTIALS`.'),
   async (t) => {
     const { token, organizationUuid } = await organizationToken(t, 'owner');
     const [workspace] = await workspaces(token);
-    const response = await refresh(token, { organizationUuid, clientUuid: workspace?.uuid ?? '' });
+    if (!workspace) return t.skip('needs-fixture', "the owner's organization has no workspace");
+    const response = await refresh(token, { organizationUuid, clientUuid: workspace.uuid });
     expectErrors(response, 403, ['BAD_CREDENTIALS']);
+    expectNoToken(response);
     spec.expectMatches('refreshToken', response);
   },
 );
@@ -172,14 +209,25 @@ rule(
 
 rule(
   'VN-CHAIN-012',
-  'organizations/current answers the organization of an organization token',
+  'organizations/current answers 200 to an organization token',
   realClients('Calls made right after auth: ... `GET /v1/organizations/current`'),
+  async (t) => {
+    const { token } = await organizationToken(t, 'member');
+    const response = await http.get('/v1/organizations/current', { headers: auth(token) });
+    expectStatus(response, 200);
+    spec.expectMatches('getCurrentOrganization', response);
+  },
+);
+
+rule(
+  'VN-CHAIN-016',
+  "organizations/current answers the token's organization, its uuid in response.uuid",
+  inferred('the clients call organizations/current right after auth but no source shows its body; a grid item of the token\'s organization is what the name says'),
   async (t) => {
     const { token, organizationUuid } = await organizationToken(t, 'member');
     const response = await http.get('/v1/organizations/current', { headers: auth(token) });
     expectStatus(response, 200);
-    spec.expectMatches('getCurrentOrganization', response);
-    expect(response.json<Schemas['CurrentOrganization']>().response.uuid).toBe(organizationUuid);
+    expect(response.json<Schemas['CurrentOrganization']>().response?.uuid).toBe(organizationUuid);
   },
 );
 
@@ -196,15 +244,20 @@ rule(
 
 rule(
   'VN-CHAIN-014',
-  'An owner with an organization token creates a product in a workspace',
+  'An owner with an organization token creates a product in a workspace (200 or 201)',
   realClients('`POST /v1/products` (create)'),
   async (t) => {
     await t.requireMutation();
     const { token } = await organizationToken(t, 'owner');
     const [workspace] = await workspaces(token);
-    const response = await http.post('/v1/products', { headers: auth(token), json: { clientUuid: workspace?.uuid, name: 'Conformance sneaker' } });
-    expectStatus(response, 200);
+    if (!workspace) return t.skip('needs-fixture', "the owner's organization has no workspace");
+    // The guide names no call that deletes a product: what this creates stays, named with the run id.
+    const name = t.nameFor('conformance-product');
+    const response = await http.post('/v1/products', { headers: auth(token), json: { clientUuid: workspace.uuid, name } });
+    expectStatus(response, 200, 201);
     spec.expectMatches('createProduct', response);
-    expect(response.json<Schemas['ProductEnvelope']>().response.name).toBe('Conformance sneaker');
+    const created = response.json<{ success?: unknown; response?: { name?: unknown } }>();
+    expect(created.success).toBe(true);
+    if (typeof created.response?.name === 'string') expect(created.response.name).toBe(name);
   },
 );

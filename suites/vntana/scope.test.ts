@@ -1,11 +1,19 @@
 import { bodyless } from '../harness/http.ts';
 import { expect } from 'vitest';
+import { loadSpec } from '../../specs/apis.ts';
+import type { RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
+import { fact } from '../harness/fixtures.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
 import {
   auth,
+  expectErrorShape,
   expectErrors,
+  expectNoToken,
+  expectOneOf,
   http,
+  issuedToken,
+  loginRequest,
   loginToken,
   organizationToken,
   refresh,
@@ -22,6 +30,8 @@ import {
 startFromSeed();
 
 const OUT_OF_SCOPE = realClients('Expired, missing or out-of-scope tokens: 403 `FORBIDDEN`.');
+const CODES = (code: string) => realClients(`Errors: \`{"success": false, "errors": ["CODE", ...]}\` with string codes, e.g. ... \`${code}\``);
+const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 
 rule('VN-SCOPE-001', 'A login token cannot list workspaces: 403 FORBIDDEN', OUT_OF_SCOPE, async (t) => {
   const response = await http.get('/v1/clients/client-organizations', { headers: auth(await loginToken(t, 'owner')) });
@@ -32,23 +42,25 @@ rule('VN-SCOPE-001', 'A login token cannot list workspaces: 403 FORBIDDEN', OUT_
 rule('VN-SCOPE-002', 'A login token cannot search workspace data: 403 FORBIDDEN', OUT_OF_SCOPE, async (t) => {
   const owner = await organizationToken(t, 'owner');
   const [workspace] = await workspaces(owner.token);
-  expectErrors(await searchProducts(await loginToken(t, 'owner'), workspace?.uuid ?? '', owner.organizationUuid), 403, ['FORBIDDEN']);
+  if (!workspace) return t.skip('needs-fixture', 'the owner\'s organization has no workspace');
+  expectErrors(await searchProducts(await loginToken(t, 'owner'), workspace.uuid, owner.organizationUuid), 403, ['FORBIDDEN']);
 });
 
 rule(
   'VN-SCOPE-003',
-  "A member's organization token cannot search workspace data; that needs the workspace token",
+  "A member's organization token cannot search workspace data: 403 FORBIDDEN (that needs the workspace token)",
   seed('5. Generate Workspace specific Refresh Token.'),
   async (t) => {
     const { token, organizationUuid } = await organizationToken(t, 'member');
     const [workspace] = await workspaces(token);
-    const response = await searchProducts(token, workspace?.uuid ?? '', organizationUuid);
+    if (!workspace) return t.skip('needs-fixture', 'the member account has no workspace');
+    const response = await searchProducts(token, workspace.uuid, organizationUuid);
     expectErrors(response, 403, ['FORBIDDEN']);
     spec.expectMatches('searchProducts', response);
   },
 );
 
-rule('VN-SCOPE-004', "A workspace token does not reach another workspace's data", OUT_OF_SCOPE, async (t) => {
+rule('VN-SCOPE-004', "A workspace token does not reach another workspace's data: 403 FORBIDDEN", OUT_OF_SCOPE, async (t) => {
   const { token, organizationUuid, clientUuid } = await workspaceToken(t);
   const all = await workspaces((await organizationToken(t, 'owner')).token);
   const other = all.find((workspace) => workspace.uuid !== clientUuid);
@@ -58,87 +70,113 @@ rule('VN-SCOPE-004', "A workspace token does not reach another workspace's data"
 
 rule(
   'VN-SCOPE-005',
-  'A member asking for a workspace it holds no role in gets 403 INVALID_CLIENT_UUID',
-  realClients('string codes, e.g. ... `INVALID_CLIENT_UUID`'),
+  'A member asking for a workspace it holds no role in is refused (400, 403 or 404 in the error shape) and gets no token',
+  realClients('Errors: `{"success": false, "errors": ["CODE", ...]}` with string codes, e.g. `FORBIDDEN`, ... `INVALID_CLIENT_UUID`'),
   async (t) => {
     const { token, organizationUuid } = await organizationToken(t, 'member');
     const mine = new Set((await workspaces(token)).map((workspace) => workspace.uuid));
     const other = (await workspaces((await organizationToken(t, 'owner')).token)).find((workspace) => !mine.has(workspace.uuid));
-    if (!other) return t.skip('needs-fixture', 'the member holds a role in every workspace');
-    expectErrors(await refresh(token, { organizationUuid, clientUuid: other.uuid }), 403, ['INVALID_CLIENT_UUID']);
+    if (!other) return t.skip('needs-fixture', 'the member holds a role in every workspace of its organization');
+    const response = await refresh(token, { organizationUuid, clientUuid: other.uuid });
+    expectStatus(response, 400, 403, 404);
+    expectErrorShape(response);
+    expectNoToken(response);
   },
 );
 
 rule(
   'VN-SCOPE-006',
-  'A refresh for an unknown organization answers 403 FORBIDDEN',
-  inferred('an organization the caller does not belong to is out of its scope; 403 FORBIDDEN is the code for out-of-scope'),
+  'A refresh for an unknown organization is refused (400, 403 or 404 in the error shape) and gets no token',
+  inferred('no source says how an unknown organization is answered; it must not yield a token'),
   async (t) => {
-    const response = await refresh(await loginToken(t, 'member'), { organizationUuid: '00000000-0000-4000-8000-000000000000' });
-    expectErrors(response, 403, ['FORBIDDEN']);
+    const response = await refresh(await loginToken(t, 'member'), { organizationUuid: UNKNOWN_UUID });
+    expectStatus(response, 400, 403, 404);
+    expectErrorShape(response);
+    expectNoToken(response);
     spec.expectMatches('refreshToken', response);
   },
 );
 
 rule(
   'VN-SCOPE-007',
-  'A refresh for an existing organization the caller does not belong to answers 403 FORBIDDEN',
-  inferred('knowing another organization\'s uuid must not yield a token for it'),
+  'A refresh for an existing organization the caller does not belong to answers 403 FORBIDDEN (or 404 NOT_FOUND) and gets no token',
+  inferred("knowing another organization's uuid must not yield a token for it; the clients' 403 FORBIDDEN is for out-of-scope tokens, a 404 hides that the organization exists"),
   async (t) => {
-    const control = await t.controlPlane('seeds a user of another organization');
-    // A second user in the same organization tells us nothing; ask the mock for a foreign one.
-    const foreign = await control.seedUser<{ organizationRoles: Record<string, string> }>({
-      email: `foreign-${Date.now()}@vntana.test`,
-      password: 'foreign-pass-1',
-      organizationUuid: 'a0000000-0000-4000-8000-00000000000b',
-      organizationRole: 'ORGANIZATION_OWNER',
-    });
-    const [foreignOrganization] = Object.keys(foreign.organizationRoles);
-    expectErrors(await refresh(await loginToken(t, 'owner'), { organizationUuid: foreignOrganization ?? '' }), 403, ['FORBIDDEN']);
+    const foreignOrganization = await foreignOrganizationUuid(t);
+    const response = await refresh(await loginToken(t, 'owner'), { organizationUuid: foreignOrganization });
+    expectOneOf(response, [{ status: 403, code: 'FORBIDDEN' }, { status: 404, code: 'NOT_FOUND' }]);
+    expectNoToken(response);
   },
 );
 
+/**
+ * An organization the owner account is not in: the fixture fact `foreignOrganizationUuid`, or on a
+ * mock one the control plane makes for a user of its own; otherwise a skip.
+ */
+async function foreignOrganizationUuid(t: RuleContext): Promise<string> {
+  const stated = fact(t.facts, 'foreignOrganizationUuid');
+  if (typeof stated === 'string' && stated) return stated;
+  const control = await t.findControlPlane();
+  if (!control) {
+    return t.skip('needs-fixture', 'needs an organization the owner does not belong to: state its uuid as the fixture fact vntana.foreignOrganizationUuid');
+  }
+  const name = t.nameFor('foreign');
+  const foreign = await control.seedUser<{ organizationRoles: Record<string, string> }>({
+    email: `${name}@vntana.test`,
+    password: `${name}-pass`,
+    organization: { name },
+    organizationRole: 'ORGANIZATION_OWNER',
+  });
+  const [uuid] = Object.keys(foreign.organizationRoles);
+  if (!uuid) throw new Error('the control plane seeded a user without an organization');
+  return uuid;
+}
+
 rule(
   'VN-SCOPE-008',
-  'A refresh for an unknown workspace answers 403 INVALID_CLIENT_UUID',
-  realClients('string codes, e.g. ... `INVALID_CLIENT_UUID`'),
+  'A refresh for an unknown workspace answers 400, 403 or 404 with INVALID_CLIENT_UUID and no token',
+  CODES('INVALID_CLIENT_UUID'),
   async (t) => {
     const { token, organizationUuid } = await organizationToken(t, 'member');
-    expectErrors(await refresh(token, { organizationUuid, clientUuid: '00000000-0000-4000-8000-000000000000' }), 403, ['INVALID_CLIENT_UUID']);
+    const response = await refresh(token, { organizationUuid, clientUuid: UNKNOWN_UUID });
+    expectErrors(response, [400, 403, 404], ['INVALID_CLIENT_UUID']);
+    expectNoToken(response);
   },
 );
 
 rule(
   'VN-SCOPE-009',
-  'A refresh with neither organizationUuid nor clientUuid answers 400 MISSING_ORGANIZATION_UUID',
-  realClients('string codes, e.g. ... `MISSING_ORGANIZATION_UUID`'),
+  'A refresh with neither organizationUuid nor clientUuid answers 400, 403 or 422 with MISSING_ORGANIZATION_UUID',
+  CODES('MISSING_ORGANIZATION_UUID'),
   async (t) => {
     const response = await refresh(await loginToken(t, 'member'), {});
-    expectErrors(response, 400, ['MISSING_ORGANIZATION_UUID']);
+    expectErrors(response, [400, 403, 422], ['MISSING_ORGANIZATION_UUID']);
+    expectNoToken(response);
     spec.expectMatches('refreshToken', response);
   },
 );
 
 rule(
   'VN-SCOPE-010',
-  'A product search without clientUuid answers 400 MISSING_CLIENT_UUID',
-  realClients('string codes, e.g. ... `MISSING_CLIENT_UUID`'),
+  'A product search without clientUuid answers 400, 403 or 422 with MISSING_CLIENT_UUID',
+  CODES('MISSING_CLIENT_UUID'),
   async (t) => {
     const { token, organizationUuid } = await workspaceToken(t);
     const response = await http.post('/v1/products/clients/search', { headers: auth(token), json: { organizationUuid, page: 1, size: 10 } });
-    expectErrors(response, 400, ['MISSING_CLIENT_UUID']);
+    expectErrors(response, [400, 403, 422], ['MISSING_CLIENT_UUID']);
   },
 );
 
 rule(
   'VN-SCOPE-011',
   'A workspace viewer cannot create products: 403 FORBIDDEN',
-  realClients('Roles: ... workspace roles CLIENT_ORGANIZATION_ADMIN, _CONTENT_MANAGER, _VIEWER'),
+  inferred('the clients name a CLIENT_ORGANIZATION_VIEWER role; that a viewer may not write is read from its name, no source states it'),
   async (t) => {
+    await t.requireMutation();
     const { token, clientUuid } = await workspaceToken(t);
     const role = (await workspaces(token)).find((workspace) => workspace.uuid === clientUuid)?.role;
     if (role !== 'CLIENT_ORGANIZATION_VIEWER') return t.skip('needs-fixture', `the member is ${role ?? 'no role'} there, not a viewer`);
-    const response = await http.post('/v1/products', { headers: auth(token), json: { clientUuid, name: 'Not allowed' } });
+    const response = await http.post('/v1/products', { headers: auth(token), json: { clientUuid, name: t.nameFor('viewer-product') } });
     expectErrors(response, 403, ['FORBIDDEN']);
     spec.expectMatches('createProduct', response);
   },
@@ -146,32 +184,46 @@ rule(
 
 rule(
   'VN-SCOPE-012',
-  'A product out of the token\'s reach answers 403; an unknown one 404 NOT_FOUND',
-  realClients('string codes, e.g. `FORBIDDEN`, ... `NOT_FOUND`'),
+  "A product out of the token's reach answers 403 FORBIDDEN; an unknown one 404 NOT_FOUND or 403 FORBIDDEN",
+  realClients('Expired, missing or out-of-scope tokens: 403 `FORBIDDEN`. ... string codes, e.g. `FORBIDDEN`, ... `NOT_FOUND`'),
   async (t) => {
     const { token, clientUuid } = await workspaceToken(t);
     const owner = await organizationToken(t, 'owner');
     const other = (await workspaces(owner.token)).find((workspace) => workspace.uuid !== clientUuid);
     if (!other) return t.skip('needs-fixture', 'the organization has only one workspace');
     const found = await searchProducts(owner.token, other.uuid, owner.organizationUuid);
+    expectStatus(found, 200);
     const [foreign] = found.json<Schemas['ProductGrid']>().response.grid;
-    if (!foreign) return t.skip('needs-fixture', 'the other workspace holds no product');
-    expectErrors(await http.get(`/v1/products/${foreign.uuid}`, { headers: auth(token) }), 403, ['FORBIDDEN']);
-    const unknown = await http.get('/v1/products/00000000-0000-4000-8000-000000000000', { headers: auth(token) });
-    expectErrors(unknown, 404, ['NOT_FOUND']);
+    if (!foreign?.uuid) return t.skip('needs-fixture', 'the other workspace holds no product');
+    expectErrors(await http.get(`/v1/products/${encodeURIComponent(foreign.uuid)}`, { headers: auth(token) }), 403, ['FORBIDDEN']);
+    const unknown = await http.get(`/v1/products/${UNKNOWN_UUID}`, { headers: auth(token) });
+    expectOneOf(unknown, [{ status: 404, code: 'NOT_FOUND' }, { status: 403, code: 'FORBIDDEN' }]);
     spec.expectMatches('getProduct', unknown);
   },
 );
 
+/** The operations a vendor sentence or client fact names (`x-source`); the spec's own additions are left out. */
+const documentedOperations = (() => {
+  const document = loadSpec('vntana');
+  const sourced = new Set<string>();
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const candidate = operation as { operationId?: string; 'x-source'?: unknown };
+      if (candidate?.operationId && typeof candidate['x-source'] === 'string') sourced.add(candidate.operationId);
+    }
+  }
+  return sourced;
+})();
+
 rule(
   'VN-SCOPE-013',
-  'Every operation that needs a token answers 403 FORBIDDEN without one',
+  'Every documented operation that needs a token answers 403 FORBIDDEN without one',
   OUT_OF_SCOPE,
   async () => {
-    const secured = vntana.spec.operations().filter((operation) => operation.secured);
+    const secured = vntana.spec.operations().filter((operation) => operation.secured && documentedOperations.has(operation.operationId));
     expect(secured.length).toBeGreaterThan(8);
     for (const operation of secured) {
-      const path = operation.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const path = operation.path.replace(/\{[^}]+\}/g, UNKNOWN_UUID);
       const response = await http.send(operation.method.toUpperCase(), path, bodyless(operation.method) ? {} : { json: {} });
       expectErrors(response, 403, ['FORBIDDEN']);
       spec.expectMatches(operation.operationId, response);
@@ -187,32 +239,45 @@ rule(
     const { token, organizationUuid } = await workspaceToken(t);
     const response = await http.get('/v1/organizations/current', { headers: auth(token) });
     expectStatus(response, 200);
-    expect(response.json<Schemas['CurrentOrganization']>().response.uuid).toBe(organizationUuid);
+    expect(response.json<Schemas['CurrentOrganization']>().response?.uuid).toBe(organizationUuid);
   },
 );
 
 rule(
   'VN-SCOPE-015',
-  'A workspace token opens only its own workspace, also for a member with roles in several',
-  seed('5. Generate Workspace specific Refresh Token.'),
+  'A workspace token opens only its own workspace, also for a member with roles in several: 403 FORBIDDEN elsewhere',
+  OUT_OF_SCOPE,
   async (t) => {
-    const control = await t.controlPlane('seeds a user of another organization');
     const owner = await organizationToken(t, 'owner');
-    const [first, second] = await workspaces(owner.token);
-    if (!first || !second) return t.skip('needs-fixture', 'the organization has fewer than two workspaces');
-    const email = `two-rooms-${Date.now()}@vntana.test`;
-    await control.seedUser({
-      email,
-      password: 'two-rooms-pass-1',
-      workspaceRoles: { [first.uuid]: 'CLIENT_ORGANIZATION_VIEWER', [second.uuid]: 'CLIENT_ORGANIZATION_CONTENT_MANAGER' },
-    });
-    const login = await http.post('/v1/auth/login', { json: { email, password: 'two-rooms-pass-1' } });
-    expectStatus(login, 200);
-    const organization = await refresh(login.headers['x-auth-token'] ?? '', { organizationUuid: owner.organizationUuid });
-    const workspace = await refresh(organization.headers['x-auth-token'] ?? '', { organizationUuid: owner.organizationUuid, clientUuid: first.uuid });
+    const member = await organizationToken(t, 'member');
+    const held = await workspaces(member.token);
+    let memberOrganizationToken = member.token;
+    let organizationUuid = member.organizationUuid;
+    let [first, second] = held;
+    if (!first || !second) {
+      // The member holds fewer than two workspaces: a mock seeds a user who holds two.
+      const control = await t.findControlPlane();
+      if (!control) return t.skip('needs-fixture', 'needs a member account with roles in two workspaces (the member account has fewer)');
+      [first, second] = await workspaces(owner.token);
+      if (!first || !second) return t.skip('needs-fixture', 'the organization has fewer than two workspaces');
+      const name = t.nameFor('two-rooms');
+      await control.seedUser({
+        email: `${name}@vntana.test`,
+        password: `${name}-pass`,
+        organizationUuid: owner.organizationUuid,
+        workspaceRoles: { [first.uuid]: 'CLIENT_ORGANIZATION_VIEWER', [second.uuid]: 'CLIENT_ORGANIZATION_CONTENT_MANAGER' },
+      });
+      const login = await loginRequest(`${name}@vntana.test`, `${name}-pass`);
+      expectStatus(login, 200);
+      const organization = await refresh(issuedToken(login), { organizationUuid: owner.organizationUuid });
+      expectStatus(organization, 200);
+      memberOrganizationToken = issuedToken(organization);
+      organizationUuid = owner.organizationUuid;
+    }
+    const workspace = await refresh(memberOrganizationToken, { organizationUuid, clientUuid: first.uuid });
     expectStatus(workspace, 200);
-    const token = workspace.headers['x-auth-token'] ?? '';
-    expectStatus(await searchProducts(token, first.uuid, owner.organizationUuid), 200);
-    expectErrors(await searchProducts(token, second.uuid, owner.organizationUuid), 403, ['FORBIDDEN']);
+    const token = issuedToken(workspace);
+    expectStatus(await searchProducts(token, first.uuid, organizationUuid), 200);
+    expectErrors(await searchProducts(token, second.uuid, organizationUuid), 403, ['FORBIDDEN']);
   },
 );

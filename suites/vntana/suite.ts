@@ -5,15 +5,13 @@ import type { components } from '../../specs/generated/vntana.d.ts';
 import { conformanceSuite, type RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
 import type { HttpResponse } from '../harness/http.ts';
+import { registerSecret } from '../harness/redact.ts';
 
 export type Schemas = components['schemas'];
 export type VntanaRole = 'owner' | 'member';
 
 /** The seeded users of DESIGN.md; `VNTANA_<ROLE>_USERNAME/_PASSWORD` override them. */
 export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.vntana;
-/** The mock's default personal access tokens; `VNTANA_<ROLE>_PAT` names the target's. */
-const SEEDED_PATS: Record<VntanaRole, string> = { owner: 'owner-pat-1', member: 'member-pat-1' };
-
 export const vntana = conformanceSuite('vntana', 'VNTANA', SEEDED_ACCOUNTS);
 export const { rule, spec, http } = vntana;
 
@@ -40,12 +38,21 @@ export async function loginToken(t: RuleContext, role: VntanaRole): Promise<stri
   return issuedToken(await t.signIn(role, (account) => loginRequest(account.username, account.password)));
 }
 
-/** A role's personal access token: `VNTANA_<ROLE>_PAT`, or on the mock its seeded default. */
+/**
+ * A personal access token that logs in: the role's `VNTANA_<ROLE>_PAT`, or on a mock the key of a
+ * user the rule seeds through the control plane (named with the run id); otherwise a skip.
+ */
 export async function personalAccessToken(t: RuleContext, role: VntanaRole): Promise<string> {
   const configured = process.env[`VNTANA_${role.toUpperCase()}_PAT`];
-  if (configured) return configured;
-  await t.controlPlane('knows the seeded personal access tokens only on the mock: set VNTANA_<ROLE>_PAT');
-  return SEEDED_PATS[role];
+  if (configured) {
+    registerSecret(configured);
+    return configured;
+  }
+  const control = await t.findControlPlane();
+  if (!control) return t.skip('needs-account', `needs a personal access token (Authentication Key) of the ${role}: set VNTANA_${role.toUpperCase()}_PAT`);
+  const name = t.nameFor(`pat-${role}`);
+  const seeded = await control.seedUser<{ personalAccessToken: string }>({ email: `${name}@vntana.test`, password: `${name}-pass`, personalAccessToken: name });
+  return seeded.personalAccessToken;
 }
 
 export async function organizations(t: RuleContext, token: string): Promise<Schemas['GridItem'][]> {
@@ -98,8 +105,51 @@ export function searchProducts(token: string, clientUuid: string, organizationUu
   });
 }
 
-/** The VNTANA error shape with exactly these codes. */
+/**
+ * The documented members of a VNTANA error ("Errors: `{"success": false, "errors": ["CODE", ...]}`
+ * with string codes"): success false and a non-empty list of string codes. Other members (such as
+ * `"response": null`) may ride along.
+ */
+export function expectErrorShape(response: HttpResponse): string[] {
+  const body = response.json<{ success?: unknown; errors?: unknown }>();
+  expect(body.success, `${response.request}: success`).toBe(false);
+  expect(Array.isArray(body.errors), `${response.request}: errors is a list`).toBe(true);
+  const errors = body.errors as unknown[];
+  expect(errors.length, `${response.request}: errors names a code`).toBeGreaterThan(0);
+  expect(errors.every((code) => typeof code === 'string'), `${response.request}: every error is a string code`).toBe(true);
+  return errors as string[];
+}
+
+/** A status among `status`, the documented error members, and every code of `codes` among the errors. */
 export function expectErrors(response: HttpResponse, status: number | number[], codes: string[]): void {
   expectStatus(response, ...(Array.isArray(status) ? status : [status]));
-  expect(response.json()).toEqual({ success: false, errors: codes });
+  const errors = expectErrorShape(response);
+  for (const code of codes) expect(errors, `${response.request}: errors`).toContain(code);
 }
+
+/** One of several documented answers: a status and, where given, a code among the errors. */
+export function expectOneOf(response: HttpResponse, answers: Array<{ status: number; code?: string }>): void {
+  expectStatus(response, ...new Set(answers.map((answer) => answer.status)));
+  const errors = expectErrorShape(response);
+  const fitting = answers.filter((answer) => answer.status === response.status);
+  const described = fitting.map((answer) => (answer.code ? `${answer.status} ${answer.code}` : `${answer.status}`)).join(' or ');
+  expect(
+    fitting.some((answer) => !answer.code || errors.includes(answer.code)),
+    `${response.request}: expected ${described}, got ${response.status} ${JSON.stringify(errors)}`,
+  ).toBe(true);
+}
+
+/** A refusal issues no token. */
+export function expectNoToken(response: HttpResponse): void {
+  expect(response.headers['x-auth-token'], `${response.request}: a refused call must not issue a token`).toBeUndefined();
+}
+
+/** The e-mail a login or refresh answers with is the account's (e-mail addresses compare without case). */
+export function expectEmailOf(response: HttpResponse, email: string): void {
+  expect(response.json()).toMatchObject({ success: true, errors: [] });
+  const answered = response.json<{ response?: { email?: unknown } }>().response?.email;
+  expect(typeof answered === 'string' ? answered.toLowerCase() : answered).toBe(email.toLowerCase());
+}
+
+/** Whether a token is a JWT (three dot-separated parts): the VNTANA documents never say tokens are. */
+export const isJwt = (token: string) => token.split('.').length === 3;

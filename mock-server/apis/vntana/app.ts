@@ -66,7 +66,7 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
     },
     routers: [authRoutes(context), organizationRoutes(context), productRoutes(context)],
     notFound: VNTANA_ERRORS.notFound,
-    errorWriter: vntanaErrorWriter(options.logger, services.faults),
+    errorWriter: vntanaErrorWriter(options.logger, services.faults, services.variants),
   });
 
   return {

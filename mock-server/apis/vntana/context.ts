@@ -7,6 +7,7 @@ import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
 import type { SpecValidator } from '../../core/validation.ts';
+import type { VariantSwitches } from '../../core/variants.ts';
 import { VNTANA_ERRORS } from './errors.ts';
 import { VNTANA_FAULTS } from './faults.ts';
 import type { TokenKind, UserRecord, VntanaState } from './state.ts';
@@ -19,6 +20,7 @@ export interface VntanaContext {
   issuer: Issuer;
   validator: SpecValidator;
   faults: FaultSwitches;
+  variants: VariantSwitches;
 }
 
 export function validBody<T>(context: VntanaContext, schemaName: string, body: unknown): T {

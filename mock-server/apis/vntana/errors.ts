@@ -6,13 +6,17 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { FaultSwitches } from '../../core/faults.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
+import type { VariantSwitches } from '../../core/variants.ts';
 import { VNTANA_FAULTS } from './faults.ts';
+import { VNTANA_VARIANTS } from './variants.ts';
 
 export const VNTANA_ERRORS = {
   badCredentials: { status: 401, code: 'BAD_CREDENTIALS', message: 'wrong e-mail, password or personal access token' },
   forbidden: { status: 403, code: 'FORBIDDEN', message: 'missing, invalid, expired, revoked or out-of-scope token' },
   ownerSkipsWorkspaceToken: { status: 403, code: 'BAD_CREDENTIALS', message: 'organization owners and admins use the organization token' },
   invalidClientUuid: { status: 403, code: 'INVALID_CLIENT_UUID', message: 'no such workspace for this caller' },
+  invalidClientUuid400: { status: 400, code: 'INVALID_CLIENT_UUID', message: 'no such workspace' },
+  badCredentials403: { status: 403, code: 'BAD_CREDENTIALS', message: 'wrong e-mail, password or personal access token' },
   missingOrganizationUuid: { status: 400, code: 'MISSING_ORGANIZATION_UUID', message: 'organizationUuid or clientUuid header required' },
   missingClientUuid: { status: 400, code: 'MISSING_CLIENT_UUID', message: 'clientUuid required' },
   badRequest: { status: 400, code: 'BAD_REQUEST', message: 'malformed request' },
@@ -21,13 +25,14 @@ export const VNTANA_ERRORS = {
   internal: { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'internal error' },
 } as const satisfies Record<string, ErrorDefinition>;
 
-export function vntanaErrorWriter(logger: Logger, faults: FaultSwitches) {
+export function vntanaErrorWriter(logger: Logger, faults: FaultSwitches, variants: VariantSwitches) {
   const send = (res: Response, status: number, code: string): void => {
     if (faults.on(VNTANA_FAULTS.badTokenAs401.id) && code === VNTANA_ERRORS.forbidden.code) {
       status = 401;
       code = 'UNAUTHORIZED';
     }
-    res.status(status).json(faults.on(VNTANA_FAULTS.errorShapeWrong.id) ? { error: code } : { success: false, errors: [code] });
+    const body = variants.on(VNTANA_VARIANTS.errorsWithNullResponse.id) ? { success: false, errors: [code], response: null } : { success: false, errors: [code] };
+    res.status(status).json(faults.on(VNTANA_FAULTS.errorShapeWrong.id) ? { error: code } : body);
   };
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parserFailure = bodyParserFailure(error);

@@ -5,7 +5,11 @@ export const VNTANA_FAULTS = {
   ...TOKEN_FAULTS,
   refreshKeepsOldToken: { id: 'refresh-keeps-old-token', description: 'does not revoke the previous token on refresh' },
   logoutNoop: { id: 'logout-noop', description: 'answers logout but keeps the token alive' },
-  acceptRawToken: { id: 'accept-raw-token', description: 'accepts X-AUTH-TOKEN without the Bearer prefix' },
+  acceptRawToken: {
+    id: 'accept-raw-token',
+    description: 'accepts X-AUTH-TOKEN without the Bearer prefix',
+    breaksInference: 'clients send "Bearer <token>", but no source says a raw token is refused',
+  },
   ownerGetsWorkspaceToken: { id: 'owner-gets-workspace-token', description: 'gives owners and admins a workspace token' },
   tokenHeaderOnData: { id: 'token-header-on-data', description: 'sends x-auth-token on data responses' },
   badTokenAs401: { id: 'bad-token-as-401', description: 'answers bad tokens with 401 UNAUTHORIZED instead of 403 FORBIDDEN' },

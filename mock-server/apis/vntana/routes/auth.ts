@@ -7,6 +7,7 @@ import { matchesDigest, randomToken, sha256 } from '../../../core/secrets.ts';
 import { sendNewToken, validBody, type VntanaContext } from '../context.ts';
 import { VNTANA_ERRORS } from '../errors.ts';
 import { VNTANA_FAULTS } from '../faults.ts';
+import { VNTANA_VARIANTS } from '../variants.ts';
 import { authenticate, callerOf } from '../guards.ts';
 import { managesOrganization } from '../roles.ts';
 import { findUserByEmail, type SessionRecord } from '../state.ts';
@@ -16,12 +17,15 @@ type Schemas = components['schemas'];
 export function authRoutes(context: VntanaContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '16kb' });
+  const badCredentials = () =>
+    httpError(context.variants.on(VNTANA_VARIANTS.loginFailure403.id) ? VNTANA_ERRORS.badCredentials403 : VNTANA_ERRORS.badCredentials);
+  const otherStatuses = () => context.variants.on(VNTANA_VARIANTS.invalidClientUuid400.id);
 
   router.post('/v1/auth/login', json, async (req, res) => {
     const { email, password } = validBody<Schemas['LoginRequest']>(context, 'LoginRequest', req.body);
     const user = findUserByEmail(context.state, email);
     const passwordMatches = await verifyPassword(password, user?.passwordHash);
-    if (!user || !passwordMatches) throw httpError(VNTANA_ERRORS.badCredentials);
+    if (!user || !passwordMatches) throw badCredentials();
     await sendNewToken(context, res, user, { kind: 'login' });
   });
 
@@ -29,7 +33,7 @@ export function authRoutes(context: VntanaContext): Router {
     const body = validBody<Schemas['TokenLoginRequest']>(context, 'TokenLoginRequest', req.body);
     const presented = body['personal-access-token'];
     const user = context.state.users.find((candidate) => matchesDigest(presented, candidate.patDigest));
-    if (!user) throw httpError(VNTANA_ERRORS.badCredentials);
+    if (!user) throw badCredentials();
     await sendNewToken(context, res, user, { kind: 'login' });
   });
 
@@ -42,14 +46,16 @@ export function authRoutes(context: VntanaContext): Router {
     if (clientUuid) {
       const workspace = context.state.workspaces.get(clientUuid);
       if (!workspace || (organizationUuid && organizationUuid !== workspace.organizationUuid)) {
-        throw httpError(VNTANA_ERRORS.invalidClientUuid);
+        throw httpError(otherStatuses() ? VNTANA_ERRORS.invalidClientUuid400 : VNTANA_ERRORS.invalidClientUuid);
       }
       const organizationRole = user.organizationRoles[workspace.organizationUuid];
       if (!organizationRole) throw httpError(VNTANA_ERRORS.forbidden);
       // "If you have Organization Admin or Owner level access, this must be skipped."
       const ownerBypass = context.faults.on(VNTANA_FAULTS.ownerGetsWorkspaceToken.id);
       if (managesOrganization(organizationRole) && !ownerBypass) throw httpError(VNTANA_ERRORS.ownerSkipsWorkspaceToken);
-      if (!user.workspaceRoles[workspace.id] && !(ownerBypass && managesOrganization(organizationRole))) throw httpError(VNTANA_ERRORS.invalidClientUuid);
+      if (!user.workspaceRoles[workspace.id] && !(ownerBypass && managesOrganization(organizationRole))) {
+        throw httpError(otherStatuses() ? VNTANA_ERRORS.forbidden : VNTANA_ERRORS.invalidClientUuid);
+      }
       await sendNewToken(context, res, user, { kind: 'workspace', organizationUuid: workspace.organizationUuid, clientUuid: workspace.id });
       return;
     }
@@ -63,7 +69,8 @@ export function authRoutes(context: VntanaContext): Router {
   router.post('/v1/auth/logout', authenticate(context), (_req, res) => {
     const { session } = callerOf(res);
     if (!context.faults.on(VNTANA_FAULTS.logoutNoop.id)) endSession(context, session);
-    const body: Schemas['EmptySuccess'] = { success: true, errors: [], response: {} };
+    const response = context.variants.on(VNTANA_VARIANTS.errorsWithNullResponse.id) ? null : {};
+    const body: Schemas['EmptySuccess'] = { success: true, errors: [], response };
     res.json(body);
   });
 

@@ -6,6 +6,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { localTimestamp, validBody, type VntanaContext } from '../context.ts';
 import { VNTANA_ERRORS } from '../errors.ts';
 import { authenticate, callerOf, reachesWorkspace } from '../guards.ts';
+import { VNTANA_VARIANTS } from '../variants.ts';
 import { managesOrganization, writesWorkspace } from '../roles.ts';
 import type { ProductRecord } from '../state.ts';
 
@@ -46,7 +47,7 @@ export function productRoutes(context: VntanaContext): Router {
 
   router.get('/v1/products/:uuid', scoped, (req, res) => {
     const product = context.state.products.get(String(req.params.uuid));
-    if (!product) throw httpError(VNTANA_ERRORS.notFound);
+    if (!product) throw httpError(context.variants.on(VNTANA_VARIANTS.unknownProduct403.id) ? VNTANA_ERRORS.forbidden : VNTANA_ERRORS.notFound);
     if (!reachesWorkspace(context, callerOf(res), product.clientUuid)) throw httpError(VNTANA_ERRORS.forbidden);
     const body: Schemas['ProductEnvelope'] = { success: true, errors: [], response: toProduct(product) };
     res.json(body);
@@ -68,7 +69,7 @@ export function productRoutes(context: VntanaContext): Router {
       created: localTimestamp(context),
     });
     const body: Schemas['ProductEnvelope'] = { success: true, errors: [], response: toProduct(product) };
-    res.json(body);
+    res.status(context.variants.on(VNTANA_VARIANTS.productCreated201.id) ? 201 : 200).json(body);
   });
 
   return router;
