@@ -1,5 +1,5 @@
 /**
- * The seeded users of DESIGN.md, per API and role: what the suites log in with unless
+ * The seeded users (README), per API and role: what the suites log in with unless
  * `<API>_<ROLE>_USERNAME` / `_PASSWORD` name other accounts. Plain data, so tools can read it too.
  */
 export interface AccountDefault {

@@ -241,7 +241,7 @@ export interface components {
             newPassword: string;
         };
         /**
-         * @description REAL-CLIENTS names the team calls but none of a team's fields: every member here is the mock's,
+         * @description the vendor clients (docs/sources.md) name the team calls but none of a team's fields: every member here is the mock's,
          *     modelled on the project's.
          */
         Team: {

@@ -11,7 +11,7 @@ import { runId } from '../harness/run-id.ts';
 
 export type Schemas = components['schemas'];
 
-/** The seeded users of DESIGN.md; `ENCLAIVE_<ROLE>_USERNAME/_PASSWORD` override them. */
+/** The seeded users (README); `ENCLAIVE_<ROLE>_USERNAME/_PASSWORD` override them. */
 export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.enclaive;
 
 export const enclaive = conformanceSuite('enclaive', 'ENCLAIVE', SEEDED_ACCOUNTS);
@@ -112,7 +112,7 @@ export function expectTokenRefused(response: HttpResponse): void {
   expectJsonBody(response);
 }
 
-/** POST answers: REAL-CLIENTS fixes 201 for login only; other creations may answer 200 or 201. */
+/** POST answers: the vendor clients (docs/sources.md) fix 201 for login only; other creations may answer 200 or 201. */
 export const CREATED = [200, 201] as const;
 /** GET answers carrying a result: the document gives the bodies, not the status. */
 export const ANSWERED = [200] as const;

@@ -75,7 +75,7 @@ rule(
 rule(
   'EN-VERIFY-003',
   'The vaultToken after verification names the new default team in a `team` claim',
-  inferred('the document shows the vaultToken as "teamToken" and REAL-CLIENTS says "A user acts within a current team."; the claim that carries the team is our mock\'s choice'),
+  inferred('the document shows the vaultToken as "teamToken" and docs/sources.md says "A user acts within a current team."; the claim that carries the team is our mock\'s choice'),
   async (t) => {
     const { tokens } = await verifiedAccount(t);
     const team = (await http.get('/api/teams/current', withToken(tokens.userToken))).json();

@@ -1,6 +1,6 @@
 /**
  * Which server a suite checks and with what: `<API>_BASE_URL` or the embedded mock, credentials
- * from `<API>_<ROLE>_USERNAME` / `_PASSWORD` (default: the seeded users of DESIGN.md), and whether
+ * from `<API>_<ROLE>_USERNAME` / `_PASSWORD` (default: the seeded users (README)), and whether
  * mutating rules may run.
  */
 import { inject } from 'vitest';

@@ -14,7 +14,7 @@ import { registerSecret } from '../harness/redact.ts';
 export type Schemas = components['schemas'];
 export type MachhubRole = 'admin' | 'operator' | 'nogrants';
 
-/** The seeded users of DESIGN.md; `MACHHUB_<ROLE>_USERNAME/_PASSWORD` override them. */
+/** The seeded users (README); `MACHHUB_<ROLE>_USERNAME/_PASSWORD` override them. */
 export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.machhub;
 
 export const machhub = conformanceSuite('machhub', 'MACHHUB', SEEDED_ACCOUNTS);

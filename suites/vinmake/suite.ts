@@ -11,7 +11,7 @@ export type Schemas = components['schemas'];
 export type VinmakeRole = 'admin' | 'staff' | 'client' | 'client2';
 type Json = Record<string, unknown>;
 
-/** The seeded users of DESIGN.md; `VINMAKE_<ROLE>_USERNAME/_PASSWORD` override them. */
+/** The seeded users (README); `VINMAKE_<ROLE>_USERNAME/_PASSWORD` override them. */
 export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.vinmake;
 
 /** The VinMake role each account holds. */

@@ -10,7 +10,7 @@ import { registerSecret } from '../harness/redact.ts';
 export type Schemas = components['schemas'];
 export type VntanaRole = 'owner' | 'member';
 
-/** The seeded users of DESIGN.md; `VNTANA_<ROLE>_USERNAME/_PASSWORD` override them. */
+/** The seeded users (README); `VNTANA_<ROLE>_USERNAME/_PASSWORD` override them. */
 export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.vntana;
 export const vntana = conformanceSuite('vntana', 'VNTANA', SEEDED_ACCOUNTS);
 export const { rule, spec, http } = vntana;

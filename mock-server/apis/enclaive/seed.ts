@@ -1,4 +1,4 @@
-/** The enclaive mock's seed: the verified user of DESIGN.md with its default team and project. */
+/** The enclaive mock's seed: the verified user of the README with its default team and project. */
 export const SEEDED_AT = '2026-01-05T09:00:00.000Z';
 
 export const SEED_USER = {

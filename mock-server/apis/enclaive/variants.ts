@@ -9,17 +9,17 @@ export const ENCLAIVE_VARIANTS = {
   errorEnvelope: {
     id: 'error-envelope',
     description: 'writes every error as {"error": {"code": "<snake_case>", "message": "<text>"}} instead of NestJS\'s {statusCode, message, error}',
-    basis: 'silence: the Auth page publishes no error body for any call; REAL-CLIENTS: "No error shapes or token lifetimes are published."',
+    basis: 'silence: the Auth page publishes no error body for any call; docs/sources.md: "No error shapes or token lifetimes are published."',
   },
   errorMessageOnly: {
     id: 'error-message-only',
     description: 'writes every error as {"error": message} (this was the fault error-shape-wrong, but no error shape is published)',
-    basis: 'silence: the Auth page publishes no error body for any call; REAL-CLIENTS: "No error shapes or token lifetimes are published."',
+    basis: 'silence: the Auth page publishes no error body for any call; docs/sources.md: "No error shapes or token lifetimes are published."',
   },
   otherErrorStatuses: {
     id: 'other-error-statuses',
     description: 'answers invalid input 422, a refused bearer token or wrong login 403, a taken e-mail 400, an unknown or used verification token 404 and reset token 410',
-    basis: 'silence: the Auth page gives no status for any failure; only login\'s 201 is published (REAL-CLIENTS)',
+    basis: 'silence: the Auth page gives no status for any failure; only login\'s 201 is published (docs/sources.md)',
   },
   bearerOnRecovery: {
     id: 'bearer-on-recovery',
@@ -39,7 +39,7 @@ export const ENCLAIVE_VARIANTS = {
   teamIdNamedId: {
     id: 'team-id-named-id',
     description: 'team objects carry their id as `id` instead of `_id`',
-    basis: 'silence: REAL-CLIENTS lists the fields of a project (`_id`, ...) but none of a team\'s',
+    basis: 'silence: the vendor clients (docs/sources.md) list the fields of a project (`_id`, ...) but none of a team\'s',
   },
 } as const satisfies Record<string, VariantDefinition>;
 

@@ -1,4 +1,4 @@
-/** The MACHHUB mock's seed: the users of DESIGN.md, their groups and grants, and a products table. */
+/** The MACHHUB mock's seed: the seeded users of the README, their groups and grants, and a products table. */
 import type { Scope } from './permissions.ts';
 
 export const SEED_USERS = [

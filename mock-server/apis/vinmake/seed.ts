@@ -1,4 +1,4 @@
-/** The VinMake mock's seed: the users of DESIGN.md, two client records and their materials. */
+/** The VinMake mock's seed: the seeded users of the README, two client records and their materials. */
 import type { Role } from './roles.ts';
 
 export interface SeedUser {

@@ -20,7 +20,7 @@ import { SEED_USERS } from './seed.ts';
 import { createSeededState, seededPersonalAccessTokens } from './state.ts';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS } from './token-policy.ts';
 
-/** Browser clients read the token header and send the custom ones (REAL-CLIENTS.md). */
+/** Browser clients read the token header and send the custom ones (docs/sources.md). */
 function corsFor(faults: FaultSwitches) {
   const options = {
     origin: true,

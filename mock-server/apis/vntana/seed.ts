@@ -1,4 +1,4 @@
-/** The VNTANA mock's seed: one organization of DESIGN.md with two workspaces, and a foreign one. */
+/** The VNTANA mock's seed: one organization of the README with two workspaces, and a foreign one. */
 import type { OrganizationRole, WorkspaceRole } from './roles.ts';
 
 export const ACME_ORG = 'a0000000-0000-4000-8000-00000000000a';
