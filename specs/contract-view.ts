@@ -2,8 +2,9 @@
  * The documented contract inside a spec: what a conformance rule may hold any implementation to.
  *
  * Each spec marks where a schema property comes from: `x-source` (a vendor sentence or a cited
- * client names it) or `x-inferred` (our choice, e.g. a field the mock adds). The contract view of a
- * schema keeps the documented properties only, requires a property only when it is documented and
+ * client names it) or `x-inferred` (our choice, e.g. a field the mock adds); `x-type-inferred` on a
+ * documented property says the source names the field but not its type. The contract view of a
+ * schema keeps the documented properties only (a name-only one without any type), requires a property only when it is documented and
  * the spec requires it, always allows extra members, and drops the constraints the specs add for
  * the mock's own input checks (patterns, formats, lengths, ranges), which no vendor states for
  * answers. The mock keeps validating against the full spec.
@@ -29,7 +30,9 @@ function contractSchema(schema: unknown): unknown {
   for (const key of MOCK_ONLY_CONSTRAINTS) delete view[key];
   if (isNode(schema.properties)) {
     const documented = Object.entries(schema.properties).filter(([, property]) => isDocumentedProperty(property));
-    view.properties = Object.fromEntries(documented.map(([name, property]) => [name, contractSchema(property)]));
+    view.properties = Object.fromEntries(
+      documented.map(([name, property]) => [name, isNode(property) && property['x-type-inferred'] ? {} : contractSchema(property)]),
+    );
     const names = new Set(documented.map(([name]) => name));
     if (Array.isArray(schema.required)) view.required = schema.required.filter((name) => names.has(name as string));
   }

@@ -371,12 +371,12 @@ export interface components {
             data: components["schemas"]["Client"][];
             pagination: components["schemas"]["Pagination"];
         };
-        /** @description `name`/`type` are the guide's names; `materialName`/`materialType` the same values under the wider reference's names. */
+        /** @description `name`/`type` are the guide's names; `materialName`/`materialType` the same values under the wider reference's names. The guide shows no material answer, so a material carries its name under either. */
         Material: {
             id: string;
             /** @description Owning client record; null for in-house stock, which client users do not see. */
             clientId: string | null;
-            name: string;
+            name?: string;
             type?: string | null;
             unit?: string | null;
             materialName: string;
@@ -385,7 +385,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
+        } | unknown | unknown;
         /** @description Either `name` (the guide's field) or `materialName` (the wider reference's) is required. */
         MaterialCreate: {
             name?: string;
@@ -733,7 +733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyPage"];
+                    "application/json": components["schemas"]["ApiKeyPage"] | components["schemas"]["ApiKey"][];
                 };
             };
             401: components["responses"]["NotAuthenticated"];
@@ -838,7 +838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClientPage"];
+                    "application/json": components["schemas"]["ClientPage"] | components["schemas"]["Client"][];
                 };
             };
             401: components["responses"]["NotAuthenticated"];
@@ -984,7 +984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MaterialPage"];
+                    "application/json": components["schemas"]["MaterialPage"] | components["schemas"]["Material"][];
                 };
             };
             401: components["responses"]["NotAuthenticated"];

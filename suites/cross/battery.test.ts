@@ -1,7 +1,7 @@
 import type { JSONWebKeySet, JWK } from 'jose';
 import { afterEach, beforeAll, expect, type TestContext } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
-import { decodeJwt, decodeProtectedHeader, signEdDsa, signHs256, withAlgNone, withEditedClaims, withFlippedSignature, withoutSignature } from '../harness/jwt.ts';
+import { CLOCK_LEEWAY_SECONDS, decodeJwt, decodeProtectedHeader, signEdDsa, signHs256, withAlgNone, withEditedClaims, withFlippedSignature, withoutSignature } from '../harness/jwt.ts';
 import { inferred, ruleFactory, seed, standard, type Citation } from '../harness/rule.ts';
 import { registerSecret } from '../harness/redact.ts';
 import { apiInRun, BEARER_APIS, contextOf, type BearerApi } from './bearer-apis.ts';
@@ -137,7 +137,7 @@ battery(
       return t.skip('needs-secret', `needs the private key ${api.title} signs with (set ${api.privateKeyEnv}) or a mock whose clock can be moved past the lifetime`);
     }
     const token = await api.validToken(t);
-    await control.advanceClock(api.lifetimeSeconds + 1);
+    await control.advanceClock(api.lifetimeSeconds + CLOCK_LEEWAY_SECONDS);
     api.expectRefused(await api.protectedCall(token));
   },
   { jwtOnly: true },

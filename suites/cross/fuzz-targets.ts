@@ -19,6 +19,27 @@ export interface FuzzTarget {
   /** Headers with a credential, and query strings some operations need to reach their body. */
   prepare(t: RuleContext): Promise<{ headers: Record<string, string>; query: Record<string, string> }>;
   alive(t: RuleContext): Promise<HttpResponse>;
+  /**
+   * Removes what a bad body created when the server took it anyway (a 2xx), so a run leaves nothing
+   * behind; only where the API documents a way to remove it.
+   */
+  removeCreated?(t: RuleContext, operationId: string, response: HttpResponse): Promise<void>;
+}
+
+/** The id of a record an answer created, under the names APIs use for it. */
+function createdId(response: HttpResponse): string | undefined {
+  const body = (() => {
+    try {
+      return response.json<Record<string, unknown>>();
+    } catch {
+      return undefined;
+    }
+  })();
+  for (const name of ['id', '_id', 'uuid']) {
+    const value = body?.[name];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+  }
+  return undefined;
 }
 
 const ALL_FUZZ_TARGETS: FuzzTarget[] = [
@@ -27,12 +48,25 @@ const ALL_FUZZ_TARGETS: FuzzTarget[] = [
     suite: vinmake,
     prepare: async (t) => ({ headers: { authorization: `Bearer ${await vinmakeToken(t, 'admin')}` }, query: {} }),
     alive: async (t) => vinmake.http.get('/auth/test/client', { headers: { authorization: `Bearer ${await vinmakeToken(t, 'client')}` } }),
+    async removeCreated(t, operationId, response) {
+      const id = createdId(response);
+      const path = { createMaterial: '/api/v1/materials/', createClient: '/api/v1/clients/' }[operationId];
+      const headers = { authorization: `Bearer ${await vinmakeToken(t, 'admin')}` };
+      if (id && path) await vinmake.http.delete(`${path}${encodeURIComponent(id)}`, { headers });
+      if (id && operationId === 'createApiKey') await vinmake.http.post(`/api/v1/api-keys/${encodeURIComponent(id)}/revoke`, { headers });
+    },
   },
   {
     api: 'machhub',
     suite: machhub,
     prepare: async (t) => ({ headers: { authorization: `Bearer ${await machhubToken(t, 'admin')}` }, query: {} }),
     alive: async (t) => machhub.http.get('/machhub/auth/me', { headers: { authorization: `Bearer ${await machhubToken(t, 'operator')}` } }),
+    async removeCreated(t, operationId, response) {
+      const id = createdId(response);
+      if (id && operationId === 'createProduct') {
+        await machhub.http.delete(`/machhub/${id.includes(':') ? id : `products:${id}`}`, { headers: { authorization: `Bearer ${await machhubToken(t, 'admin')}` } });
+      }
+    },
   },
   {
     api: 'vntana',

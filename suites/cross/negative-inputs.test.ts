@@ -44,6 +44,7 @@ async function barrage(
   for (const operation of operations) {
     for (const response of await send(operation, headers, pathOf(operation, query))) {
       sent += 1;
+      if (response.status >= 200 && response.status < 300) test.onTestFinished(() => target.removeCreated?.(t, operation.operationId, response));
       if (response.status < 400 || response.status >= 500) {
         throw new Error(`${operation.operationId} (${response.request}) with ${label(response)}: expected a 4xx for invalid input, got ${response.status}`);
       }

@@ -1,7 +1,7 @@
 import { bodyless } from '../harness/http.ts';
 import { afterEach, expect } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
-import { decodeJwt, signHs256, withAlgNone } from '../harness/jwt.ts';
+import { CLOCK_LEEWAY_SECONDS, decodeJwt, signHs256, withAlgNone } from '../harness/jwt.ts';
 import { inferred, seed } from '../harness/rule.ts';
 import { agedBy, enclaive, expectRefused, http, lifetimeOf, rule, seededUserToken, spec, startFromSeed, tokensOf, withToken } from './suite.ts';
 
@@ -44,7 +44,7 @@ rule(
   seed('They also contain an expiration date, which helps to prevent them from being used after they have expired.'),
   async (t) => {
     const token = await seededUserToken(t);
-    const response = await refreshWith(await agedBy(t, token, lifetimeOf(token) + 1));
+    const response = await refreshWith(await agedBy(t, token, lifetimeOf(token) + CLOCK_LEEWAY_SECONDS));
     expectRefused(response);
     spec.expectMatches('refresh', response);
   },

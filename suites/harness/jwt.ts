@@ -44,3 +44,10 @@ export function signHs256(claims: JWTPayload, secret: string, kid?: string): Pro
 export async function signEdDsa(claims: JWTPayload, privateJwk: JWK, kid?: string): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', ...(kid ? { kid } : {}) }).sign(await importJWK(privateJwk, 'EdDSA'));
 }
+
+/**
+ * How far past its exp a token is aged when a rule checks that it is refused. RFC 7519 §4.1.4 lets
+ * a verifier allow "some small leeway, usually no more than a few minutes", so a token only a second
+ * past exp may still be accepted by a correct server.
+ */
+export const CLOCK_LEEWAY_SECONDS = 300;

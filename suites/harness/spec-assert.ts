@@ -23,6 +23,8 @@ interface Operation {
   responses: Record<string, ResponseObject>;
 }
 
+const isJson = (mediaType: string) => /^application\/(?:[\w.-]+\+)?json$/.test(mediaType);
+
 export class SpecAssertions {
   private readonly spec: OpenApiDocument;
   private readonly ajv;
@@ -51,12 +53,14 @@ export class SpecAssertions {
     }
     const mediaTypes = Object.keys(definition.content ?? {});
     if (mediaTypes.length === 0) return;
-    const received = (response.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-    if (!mediaTypes.includes(received)) {
+    const received = (response.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    // Any JSON media type (application/problem+json, ...) answers where the spec says JSON.
+    const declaredType = mediaTypes.includes(received) ? received : isJson(received) ? mediaTypes.find(isJson) : undefined;
+    if (!declaredType) {
       this.fail(`${where}: expected content-type ${mediaTypes.join(' or ')} for ${status}, got "${received}"`, response);
     }
-    if (!received.endsWith('json')) return;
-    const schemaPointer = `${pointer}/content/${pointerSegment(received)}/schema`;
+    if (!isJson(declaredType)) return;
+    const schemaPointer = `${pointer}/content/${pointerSegment(declaredType)}/schema`;
     let validate = this.validators.get(schemaPointer);
     if (!validate) {
       validate = this.ajv.compile(specRef(schemaPointer));

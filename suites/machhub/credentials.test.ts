@@ -1,3 +1,4 @@
+import { CLOCK_LEEWAY_SECONDS } from '../harness/jwt.ts';
 import { afterEach, expect } from 'vitest';
 import { expectHeader, expectStatus } from '../harness/expect-http.ts';
 import { bearer, bodyless } from '../harness/http.ts';
@@ -148,7 +149,7 @@ rule(
   'After its lifetime (24 h by default) a token is refused (401 or 403) and jwt/validate calls it invalid',
   realClients('lifetime 24 h by default; no refresh tokens'),
   async (t) => {
-    const token = await agedToken(t, 'operator', tokenLifetime(t) + 1);
+    const token = await agedToken(t, 'operator', tokenLifetime(t) + CLOCK_LEEWAY_SECONDS);
     expectRefused(await http.get('/machhub/auth/me', { headers: bearer(token) }));
     const verdict = await http.post('/machhub/auth/jwt/validate', { json: { token } });
     expectStatus(verdict, 200);

@@ -101,7 +101,7 @@ rule(
   SCOPED,
   async (t) => {
     const { key } = await keyWith(t, ['read:materials']);
-    const response = await vinmake.http.post('/api/v1/materials', { headers: apiKey(key), json: { name: t.nameFor('Denim'), unit: 'yards' } });
+    const response = await vinmake.http.post('/api/v1/materials', { headers: apiKey(key), json: { name: t.nameFor('Denim'), type: 'fabric', unit: 'yards' } });
     if (response.status >= 200 && response.status < 300) {
       const id = idOf(t, response.json(), 'material');
       await vinmake.http.delete(`/api/v1/materials/${id}`, { headers: bearer(await tokenOf(t, 'admin')) });
@@ -116,7 +116,7 @@ rule(
   SCOPED,
   async (t) => {
     const { key } = await keyWith(t, ['write:materials']);
-    const response = await vinmake.http.post('/api/v1/materials', { headers: apiKey(key), json: { name: t.nameFor('Denim'), unit: 'yards' } });
+    const response = await vinmake.http.post('/api/v1/materials', { headers: apiKey(key), json: { name: t.nameFor('Denim'), type: 'fabric', unit: 'yards' } });
     if (response.status >= 200 && response.status < 300) {
       const id = idOf(t, response.json(), 'material');
       t.created(`material ${id}`, async () => vinmake.http.delete(`/api/v1/materials/${id}`, { headers: bearer(await tokenOf(t, 'admin')) }));

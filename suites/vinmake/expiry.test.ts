@@ -2,7 +2,7 @@ import { afterEach, expect } from 'vitest';
 import type { RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
 import { bearer } from '../harness/http.ts';
-import { decodeJwt, decodeProtectedHeader, signHs256 } from '../harness/jwt.ts';
+import { CLOCK_LEEWAY_SECONDS, decodeJwt, decodeProtectedHeader, signHs256 } from '../harness/jwt.ts';
 import { inferred, seed } from '../harness/rule.ts';
 import { CREATED, createApiKey, login, rule, spec, startFromSeed, tokenOf, vinmake, type Schemas, type VinmakeRole } from './suite.ts';
 
@@ -47,7 +47,7 @@ rule(
   'A token is refused with 401 once its hour has passed (by a minute)',
   seed('Access tokens expire after 1 hour.'),
   async (t) => {
-    const token = await agedToken(t, 'client', 3600 + 60);
+    const token = await agedToken(t, 'client', 3600 + CLOCK_LEEWAY_SECONDS);
     const response = await vinmake.http.get('/api/v1/materials', { headers: bearer(token) });
     expectStatus(response, 401);
     spec.expectMatches('listMaterials', response);

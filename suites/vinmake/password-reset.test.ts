@@ -1,3 +1,4 @@
+import { CLOCK_LEEWAY_SECONDS } from '../harness/jwt.ts';
 import { afterEach, expect } from 'vitest';
 import type { ControlPlane } from '../harness/control-plane.ts';
 import type { RuleContext } from '../harness/conformance.ts';
@@ -119,7 +120,7 @@ rule(
     const control = await t.mailbox();
     const email = await freshUser(control);
     const token = await resetTokenFor(t, control, email);
-    await control.advanceClock(3601);
+    await control.advanceClock(3600 + CLOCK_LEEWAY_SECONDS);
     expectStatus(await completeReset(token, NEW_PASSWORD), 400);
     expectStatus(await loginForm(email, OLD_PASSWORD), 200);
   },

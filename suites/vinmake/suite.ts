@@ -74,9 +74,18 @@ export function idOf(t: RuleContext, record: unknown, kind: 'client' | 'material
   const camel = kind.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
   for (const name of ['id', `${kind}_id`, `${camel}Id`]) {
     const value = node[name];
+    if (typeof value === 'number') idsAreNumbers = true;
     if (typeof value === 'string' || typeof value === 'number') return String(value);
   }
   return t.skip('not-applicable', `the ${kind} record carries no id field this suite can read (id, ${kind}_id or ${camel}Id)`);
+}
+
+/** Whether the target's records carry numeric ids: a reference to one is then sent as a number. */
+let idsAreNumbers = false;
+
+/** An id read by idOf, as the target wants it back in a body (a number where its ids are numbers). */
+export function idForBody(id: string): string | number {
+  return idsAreNumbers && /^\d+$/.test(id) ? Number(id) : id;
 }
 
 const CLIENT_RECORDS = new Map<string, Promise<string>>();
@@ -120,9 +129,11 @@ let linkField: Promise<string | undefined> | undefined;
 
 /** The member of a material whose value is an id of a client record. */
 function linkIn(material: Json, clientId: string): string | undefined {
+  // Ids may be numbers or strings: 101 and "101" name the same record.
+  const names = (value: unknown) => (typeof value === 'string' || typeof value === 'number') && String(value) === clientId;
   for (const [name, value] of Object.entries(material)) {
-    if (value === clientId) return name;
-    if (value && typeof value === 'object' && (value as Json).id === clientId) return name;
+    if (names(value)) return name;
+    if (value && typeof value === 'object' && names((value as Json).id)) return name;
   }
   return undefined;
 }
@@ -147,13 +158,17 @@ export async function materialLink(t: RuleContext): Promise<string> {
     }
     if (!(t.target.mutationAllowed || (await t.findControlPlane()))) return undefined;
     const headers = bearer(await tokenOf(t, 'staff'));
+    // A numeric id may be wanted as a number or as text.
+    const values: Array<string | number> = /^\d+$/.test(own) ? [own, Number(own)] : [own];
     for (const candidate of LINK_CANDIDATES) {
-      const created = await vinmake.http.post('/api/v1/materials', { headers, json: { name: t.nameFor('link-probe'), unit: 'yards', [candidate]: own } });
-      if (!(CREATED as readonly number[]).includes(created.status)) continue;
-      const id = idOf(t, created.json(), 'material');
-      const read = await vinmake.http.get(`/api/v1/materials/${id}`, { headers });
-      await vinmake.http.delete(`/api/v1/materials/${id}`, { headers });
-      if (linkIn(created.json<Json>(), own) === candidate && read.status === 200 && linkIn(read.json<Json>(), own) === candidate) return candidate;
+      for (const value of values) {
+        const created = await vinmake.http.post('/api/v1/materials', { headers, json: { name: t.nameFor('link-probe'), type: 'fabric', unit: 'yards', [candidate]: value } });
+        if (!(CREATED as readonly number[]).includes(created.status)) continue;
+        const id = idOf(t, created.json(), 'material');
+        const read = await vinmake.http.get(`/api/v1/materials/${id}`, { headers });
+        await vinmake.http.delete(`/api/v1/materials/${id}`, { headers });
+        if (linkIn(created.json<Json>(), own) === candidate && read.status === 200 && linkIn(read.json<Json>(), own) === candidate) return candidate;
+      }
     }
     return undefined;
   })();

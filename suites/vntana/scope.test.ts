@@ -134,12 +134,17 @@ async function foreignOrganizationUuid(t: RuleContext): Promise<string> {
 
 rule(
   'VN-SCOPE-008',
-  'A refresh for an unknown workspace answers 400, 403 or 404 with INVALID_CLIENT_UUID and no token',
-  CODES('INVALID_CLIENT_UUID'),
+  'A refresh for an unknown workspace is refused with INVALID_CLIENT_UUID (400, 403 or 404) or as out of scope (403 FORBIDDEN), and issues no token',
+  realClients('codes such as `INVALID_CLIENT_UUID`; "Expired, missing or out-of-scope tokens: 403 `FORBIDDEN`"'),
   async (t) => {
     const { token, organizationUuid } = await organizationToken(t, 'member');
     const response = await refresh(token, { organizationUuid, clientUuid: UNKNOWN_UUID });
-    expectErrors(response, [400, 403, 404], ['INVALID_CLIENT_UUID']);
+    expectOneOf(response, [
+      { status: 400, code: 'INVALID_CLIENT_UUID' },
+      { status: 403, code: 'INVALID_CLIENT_UUID' },
+      { status: 404, code: 'INVALID_CLIENT_UUID' },
+      { status: 403, code: 'FORBIDDEN' },
+    ]);
     expectNoToken(response);
   },
 );

@@ -6,7 +6,7 @@
  */
 import { afterEach, expect } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
-import { decodeJwt, decodeProtectedHeader, signHs256 } from '../harness/jwt.ts';
+import { CLOCK_LEEWAY_SECONDS, decodeJwt, decodeProtectedHeader, signHs256 } from '../harness/jwt.ts';
 import type { RuleContext } from '../harness/conformance.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
 import {
@@ -128,13 +128,13 @@ rule('VN-EXP-002', 'After 30 days a token answers 403 FORBIDDEN', FORBIDDEN, asy
   const { token } = await organizationToken(t, 'member');
   const control = await t.findControlPlane();
   if (control) {
-    await control.advanceClock(LIFETIME_SECONDS + 1);
+    await control.advanceClock(LIFETIME_SECONDS + CLOCK_LEEWAY_SECONDS);
     expectErrors(await organizationsWith(token), 403, ['FORBIDDEN']);
     expectErrors(await http.get('/v1/organizations', { headers: auth(login) }), 403, ['FORBIDDEN']);
     return;
   }
-  expectErrors(await organizationsWith(await agedToken(t, token, LIFETIME_SECONDS + 1)), 403, ['FORBIDDEN']);
-  expectErrors(await http.get('/v1/organizations', { headers: auth(await agedToken(t, login, LIFETIME_SECONDS + 1)) }), 403, ['FORBIDDEN']);
+  expectErrors(await organizationsWith(await agedToken(t, token, LIFETIME_SECONDS + CLOCK_LEEWAY_SECONDS)), 403, ['FORBIDDEN']);
+  expectErrors(await http.get('/v1/organizations', { headers: auth(await agedToken(t, login, LIFETIME_SECONDS + CLOCK_LEEWAY_SECONDS)) }), 403, ['FORBIDDEN']);
 });
 
 rule('VN-EXP-003', 'Tokens that are JWTs carry exp 30 days after iat', realClients('Tokens live 30 days'), async (t) => {
