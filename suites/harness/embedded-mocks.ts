@@ -6,12 +6,25 @@
  * This is the only door from suites to the mock.
  */
 import { randomBytes } from 'node:crypto';
+import { request } from 'undici';
 import type { TestProject } from 'vitest/node';
 import { faultsFor } from '../../mock-server/core/faults.ts';
 import { MOCK_APIS, startMock } from '../../mock-server/registry.ts';
 import { startPrism } from '../../scripts/lib/prism-server.ts';
 import type { ApiName } from '../../specs/apis.ts';
 import type { PreparedTarget } from './target.ts';
+
+/** Any HTTP answer will do; a refused connection, an unknown host or a TLS failure stops the run. */
+async function expectReachable(title: string, url: string): Promise<void> {
+  try {
+    const response = await request(url, { method: 'GET', headersTimeout: 15_000, bodyTimeout: 15_000 });
+    await response.body.dump();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).message;
+    const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) ? '; for a private CA set NODE_EXTRA_CA_CERTS to its certificate' : '';
+    throw new Error(`cannot reach the ${title} target at ${url} (${code})${hint}: no rule was run`);
+  }
+}
 
 export default async function prepareTargets(project: TestProject): Promise<() => Promise<void>> {
   const closers: Array<() => Promise<void>> = [];
@@ -24,6 +37,8 @@ export default async function prepareTargets(project: TestProject): Promise<() =
         let url = process.env[`${api.envPrefix}_BASE_URL`]?.replace(/\/+$/, '');
         let jwtSecret: string | undefined;
         const embedded = !url;
+        // One clear stop for an unreachable target, rather than every rule failing for that one reason.
+        if (url) await expectReachable(api.title, url);
         if (!url) {
           // A fresh secret per run, shared with the suite so it can check signatures as an operator would.
           jwtSecret = randomBytes(32).toString('base64url');
