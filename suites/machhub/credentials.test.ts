@@ -63,7 +63,8 @@ rule(
       await http.get('/machhub/products/all'),
       await http.get('/machhub/auth/user', { headers: bearer(await tokenOf(t, 'nogrants')) }),
       await http.get('/machhub/products:does-not-exist', { headers: admin }),
-      await http.post('/auth/login', { body: '{', contentType: 'application/json' }),
+      // A Prism proxy answers a broken JSON body itself, so that answer is not the server's.
+      ...(t.target.behindPrism ? [] : [await http.post('/auth/login', { body: '{', contentType: 'application/json' })]),
     ];
     expect(responses.some((response) => response.status >= 400)).toBe(true);
     for (const response of responses) expectHeader(response, 'app-correlationid', /\S/);
