@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { MOCK_APIS } from './registry.ts';
-import { ServeError, findApis, parsePort, serveMocks } from './serve.ts';
+import { ServeError, findApis, parsePort, serveMocks, smtpUrlOf } from './serve.ts';
 
 const options = Object.fromEntries(MOCK_APIS.map((api) => [`${api.name}-port`, { type: 'string' as const }]));
 let values;
@@ -17,6 +17,7 @@ try {
       only: { type: 'string', multiple: true },
       fault: { type: 'string', multiple: true },
       variant: { type: 'string', multiple: true },
+      smtp: { type: 'string' },
       'log-level': { type: 'string' },
       state: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -29,11 +30,11 @@ try {
 }
 
 if (values.help) {
-  console.log(`Usage: npm start -- [--host 127.0.0.1] [--only <api> ...] [--fault <api>:<fault> ...] [--variant <api>:<variant> ...] [--log-level info] [--state FILE]
+  console.log(`Usage: npm start -- [--host 127.0.0.1] [--only <api> ...] [--fault <api>:<fault> ...] [--variant <api>:<variant> ...] [--smtp smtp://127.0.0.1:1025] [--log-level info] [--state FILE]
   ${MOCK_APIS.map((api) => `[--${api.name}-port ${api.defaultPort}]`).join(' ')}
 Faults (deliberate bugs, for proving a suite): ${MOCK_APIS.map((api) => `${api.name}: ${api.faults.map((fault) => fault.id).join(', ')}`).join('; ')}
 Variants (open choices made the other way): ${MOCK_APIS.map((api) => `${api.name}: ${api.variants.map((variant) => variant.id).join(', ')}`).join('; ')}
-Environment: MOCK_HOST, LOG_LEVEL, MOCK_FAULTS (comma-separated <api>:<fault>), MOCK_VARIANTS (<api>:<variant>), MOCK_SCRYPT_N, ${MOCK_APIS.map((api) => `${api.envPrefix}_PORT`).join(', ')}`);
+Environment: MOCK_HOST, LOG_LEVEL, MOCK_FAULTS (comma-separated <api>:<fault>), MOCK_VARIANTS (<api>:<variant>), MOCK_SMTP_URL, MOCK_SCRYPT_N, ${MOCK_APIS.map((api) => `${api.envPrefix}_PORT`).join(', ')}`);
   process.exit(0);
 }
 
@@ -48,6 +49,7 @@ try {
     },
     faults: [...(values.fault ?? []), process.env.MOCK_FAULTS ?? ''].join(','),
     variants: [...(values.variant ?? []), process.env.MOCK_VARIANTS ?? ''].join(','),
+    smtpUrl: smtpUrlOf(values.smtp ?? process.env.MOCK_SMTP_URL),
     logLevel: values['log-level'],
     statePath: values.state,
   });

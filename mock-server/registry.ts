@@ -7,6 +7,7 @@ import type { MockApiDefinition } from './core/mock-api.ts';
 import { createLogger } from './core/logging.ts';
 import { restoreTables, snapshotTables, type StatePersistence } from './core/persistence.ts';
 import { listen, type RunningServer } from './core/server.ts';
+import { createSmtpRelay } from './core/smtp-relay.ts';
 import type { SeededAccount } from './core/mock-api.ts';
 
 export const MOCK_APIS: MockApiDefinition[] = [vinmake, machhub, vntana, enclaive];
@@ -28,6 +29,8 @@ export interface StartMockOptions {
   env?: NodeJS.ProcessEnv;
   faults?: string[];
   variants?: string[];
+  /** `smtp://host:port`: every mail is also delivered there. */
+  smtpUrl?: string;
   /** Continue from, and keep saving to, a state file. */
   persistence?: StatePersistence;
 }
@@ -45,9 +48,14 @@ export async function startMock(api: MockApiDefinition, options: StartMockOption
     keptKey = saved?.signingKey ?? (await api.signingKey.generate());
     env = { ...env, [api.signingKey.env]: keptKey };
   }
-  const instance = await api.create({ logger, env, faults: options.faults, variants: options.variants, onStateChange: persistence && (() => persistence.changed()) });
+  const mailRelay = options.smtpUrl ? createSmtpRelay(options.smtpUrl, logger) : undefined;
+  const instance = await api.create({ logger, env, faults: options.faults, variants: options.variants, mailRelay, onStateChange: persistence && (() => persistence.changed()) });
   if (saved) restoreTables(instance.state(), saved.tables);
   persistence?.register(api.name, () => ({ ...(keptKey ? { signingKey: keptKey } : {}), tables: snapshotTables(instance.state()) }));
   const server = await listen(instance.app, { host: options.host, port: options.port });
-  return { ...server, api, seededAccounts: instance.seededAccounts };
+  const close = async () => {
+    await server.close();
+    mailRelay?.close();
+  };
+  return { ...server, close, api, seededAccounts: instance.seededAccounts };
 }

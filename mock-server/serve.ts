@@ -16,6 +16,8 @@ export interface ServeOptions {
   faults: string;
   /** Comma-separated `<api>:<variant>` list: open choices made the other way. */
   variants?: string;
+  /** `smtp://host:port`: every mail is also delivered there. */
+  smtpUrl?: string;
   logLevel?: string;
   statePath?: string;
 }
@@ -44,6 +46,19 @@ export function parsePort(value: unknown, label: string): number {
   return port;
 }
 
+/** A mail relay URL, checked: smtp:// or smtps:// with a host. */
+export function smtpUrlOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ServeError(`--smtp "${value}" is not a URL; expected e.g. smtp://127.0.0.1:1025`);
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) throw new ServeError(`--smtp must be smtp://host:port or smtps://host:port, got ${value}`);
+  return value;
+}
+
 export async function serveMocks(options: ServeOptions): Promise<StartedMock[]> {
   let persistence: StatePersistence | undefined;
   try {
@@ -55,7 +70,7 @@ export async function serveMocks(options: ServeOptions): Promise<StartedMock[]> 
   for (const api of options.apis) {
     const port = options.portOf(api);
     try {
-      started.push(await startMock(api, { host: options.host, port, logLevel: options.logLevel, faults: faultsFor(api.name, options.faults), variants: faultsFor(api.name, options.variants), persistence }));
+      started.push(await startMock(api, { host: options.host, port, logLevel: options.logLevel, faults: faultsFor(api.name, options.faults), variants: faultsFor(api.name, options.variants), smtpUrl: options.smtpUrl, persistence }));
     } catch (error) {
       await Promise.all(started.map((mock) => mock.close()));
       const code = (error as { code?: string }).code;
@@ -74,6 +89,7 @@ export async function serveMocks(options: ServeOptions): Promise<StartedMock[]> 
       console.log(`  ${account.role.padEnd(8)} ${account.login.padEnd(24)} ${account.password}${account.note ? `   ${account.note}` : ''}`);
     }
   }
+  if (options.smtpUrl) console.log(`\nMail also goes over SMTP to ${new URL(options.smtpUrl).host}`);
   if (persistence) console.log(`\nState ${persistence.restored ? 'continued from' : 'kept in'} ${persistence.path}`);
   console.log('\nCtrl-C stops the mocks.');
 

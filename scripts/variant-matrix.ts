@@ -2,7 +2,8 @@
  * `npm run variant-matrix`: the false-alarm twin of the kill matrix. Each row starts an API's mock
  * making one choice its document leaves open the other way (a variant), as a server of its own
  * on 127.0.0.1, and runs every rule about that API against it the way a team checks its staging
- * server: base URL, credentials and signing secret in the environment, mutation allowed. A correct
+ * server: base URL, credentials and signing secret in the environment, mutation allowed, its mail
+ * delivered over SMTP to the sink the run starts. A correct
  * implementation must fail no required rule, so every row must show zero. The variant without a
  * control plane runs twice against the same server: both runs must give the same verdicts.
  * Writes docs/variant-matrix.md and .json; exits 1 when a row fails.
@@ -10,6 +11,7 @@
  *   npm run variant-matrix [-- --api vinmake] [--jobs 2] [--out docs]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -69,17 +71,29 @@ function sameOutcomes(first: RuleResult[], second: RuleResult[]): boolean {
   return a.size === b.size && [...a].every(([id, outcome]) => b.get(id) === outcome);
 }
 
+/** A port that was free a moment ago, for the run's SMTP sink. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 async function runRow({ api, variant }: (typeof plan)[number]): Promise<Row> {
   const secret = await api.signingKey.generate();
+  // Mail goes over SMTP to the sink the run starts, as a staging server's would.
+  const smtpPort = await freePort();
   const mock = await startMock(api, {
     port: 0,
     logLevel: 'silent',
     env: { ...process.env, [api.signingKey.env]: secret },
     variants: variant ? [variant.id] : [],
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
   });
   const started = Date.now();
   try {
-    const env = operatorEnvironment(api, mock.url, secret);
+    const env = { ...operatorEnvironment(api, mock.url, secret), CONFORMANCE_MAILBOX: 'smtp', CONFORMANCE_SMTP_PORT: String(smtpPort) };
     const first = await runApiSuite(api.name, env);
     const row: Row = {
       api: api.name,
@@ -108,7 +122,8 @@ function markdown(rows: Row[]): string {
     'Each row starts an API\'s mock making one choice that the vendor document leaves open the other way',
     '(`npm start -- --variant <api>:<variant>`), serves it on 127.0.0.1 and runs every rule about that API',
     'against it as a team checks its own server: base URL, credentials and signing secret in the',
-    'environment, mutation allowed. Such a server is still correct, so no required rule may fail.',
+    'environment, mutation allowed, its mail delivered over SMTP to the sink the run starts',
+    '(`--mailbox smtp`). Such a server is still correct, so no required rule may fail.',
     'Warnings are recommended rules that failed (they fail only a `--strict` run). The variant without a',
     'control plane runs twice against one server, and both runs must give every rule the same outcome.',
     'The kill matrix measures misses; this one measures false alarms. Regenerate with `npm run variant-matrix`.',

@@ -2,6 +2,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { FaultDefinition } from './faults.ts';
+import type { MailRelay } from './smtp-relay.ts';
 import type { VariantDefinition } from './variants.ts';
 
 /** A seeded login, printed at start and documented in the README. */
@@ -18,6 +19,8 @@ export interface MockOptions {
   env?: NodeJS.ProcessEnv;
   /** Fault ids to start with (see each API's faults.ts). */
   faults?: string[];
+  /** Where every mail also goes over SMTP, besides the outbox. */
+  mailRelay?: MailRelay;
   /** Variant ids to start with (see each API's variants.ts): choices the document leaves open. */
   variants?: string[];
   /** Called after every request that may have changed state (any method but GET, HEAD, OPTIONS). */

@@ -12,6 +12,7 @@ import { requestLogger } from './logging.ts';
 import { Outbox } from './outbox.ts';
 import { RequestLog } from './request-log.ts';
 import { docsRouter } from './docs.ts';
+import type { MailRelay } from './smtp-relay.ts';
 import { CORE_VARIANTS, VariantSwitches, type VariantDefinition } from './variants.ts';
 
 export interface MockServices {
@@ -23,18 +24,19 @@ export interface MockServices {
   requests: RequestLog;
 }
 
-/** A clock, an outbox, the API's fault switches and its variants, as the mock was started. */
+/** A clock, an outbox (relaying over SMTP when given a relay), the API's fault switches and variants. */
 export function createMockServices(
   catalog: FaultDefinition[],
   activeFaults: string[] = [],
   variantCatalog: VariantDefinition[] = [],
   activeVariants: string[] = [],
+  mailRelay?: MailRelay,
 ): MockServices {
   const clock = new Clock();
   const faults = new FaultSwitches(catalog);
   faults.set(activeFaults);
   const variants = new VariantSwitches(variantCatalog, activeVariants);
-  return { clock, outbox: new Outbox(clock), faults, variants, requests: new RequestLog() };
+  return { clock, outbox: new Outbox(clock, mailRelay), faults, variants, requests: new RequestLog() };
 }
 
 export interface MockAppOptions {

@@ -1,6 +1,7 @@
-/** Mail the mock "sends": kept in memory for the control plane to show. */
+/** Mail the mock "sends": kept in memory for the control plane to show, and relayed over SMTP when asked. */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock.ts';
+import type { MailRelay } from './smtp-relay.ts';
 
 export interface Mail {
   id: string;
@@ -18,7 +19,10 @@ export const OUTBOX_CAPACITY = 500;
 export class Outbox {
   private mails: Mail[] = [];
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly relay?: MailRelay,
+  ) {}
 
   send(mail: { to: string; subject: string; text: string }): Mail {
     const sent: Mail = {
@@ -29,6 +33,7 @@ export class Outbox {
     };
     this.mails.push(sent);
     if (this.mails.length > OUTBOX_CAPACITY) this.mails.shift();
+    this.relay?.deliver(sent);
     return sent;
   }
 

@@ -1,7 +1,7 @@
 /** `auth-conformance mock [apis...] [--port-base N] [--state FILE]`: serve the mocks. */
 import { parseArgs } from 'node:util';
 import { MOCK_APIS } from '../../mock-server/registry.ts';
-import { ServeError, findApis, parsePort, serveMocks } from '../../mock-server/serve.ts';
+import { ServeError, findApis, parsePort, serveMocks, smtpUrlOf } from '../../mock-server/serve.ts';
 import { UsageError, type Command } from './usage.ts';
 
 export const mockCommand: Command = {
@@ -13,6 +13,7 @@ export const mockCommand: Command = {
   --host HOST       address to bind (default 127.0.0.1)
   --fault API:ID    start with a deliberate bug switched on (repeatable)
   --variant API:ID  start making a choice the document leaves open the other way (repeatable)
+  --smtp URL        also deliver every mail over SMTP, e.g. smtp://127.0.0.1:1025 (MailDev, Mailpit)
   --log-level L     pino level: silent, error, info (default), debug`,
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -23,6 +24,7 @@ export const mockCommand: Command = {
         host: { type: 'string', default: '127.0.0.1' },
         fault: { type: 'string', multiple: true },
         variant: { type: 'string', multiple: true },
+        smtp: { type: 'string' },
         'log-level': { type: 'string' },
       },
       allowPositionals: true,
@@ -38,6 +40,7 @@ export const mockCommand: Command = {
         portOf: (api) => (base === undefined ? api.defaultPort : base === 0 ? 0 : base + MOCK_APIS.indexOf(api)),
         faults: [...(values.fault ?? []), process.env.MOCK_FAULTS ?? ''].join(','),
         variants: [...(values.variant ?? []), process.env.MOCK_VARIANTS ?? ''].join(','),
+        smtpUrl: smtpUrlOf(values.smtp ?? process.env.MOCK_SMTP_URL),
         logLevel: values['log-level'],
         statePath: values.state,
       });

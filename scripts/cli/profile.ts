@@ -47,6 +47,12 @@ const PROFILE_SCHEMA = {
         },
       },
     },
+    mailbox: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind'],
+      properties: { kind: { enum: ['mock', 'smtp'] }, smtpPort: { type: 'integer', minimum: 1, maximum: 65535 } },
+    },
     rules: { type: 'array', items: RULE_PATTERN },
     tags: { type: 'array', items: { type: 'string', minLength: 1 } },
     level: { enum: ['required', 'recommended'] },
@@ -78,6 +84,7 @@ interface TargetProfile {
 
 export interface Profile {
   targets: Partial<Record<ApiName, TargetProfile>>;
+  mailbox?: { kind: 'mock' | 'smtp'; smtpPort?: number };
   rules?: string[];
   tags?: string[];
   level?: 'required' | 'recommended';
@@ -146,5 +153,7 @@ export function profileEnvironment(profile: Profile, env: NodeJS.ProcessEnv): No
   if (profile.tags?.length) out.CONFORMANCE_TAGS = profile.tags.join(',');
   if (profile.level) out.CONFORMANCE_LEVEL = profile.level;
   if (profile.strict) out.CONFORMANCE_STRICT = '1';
+  if (profile.mailbox) out.CONFORMANCE_MAILBOX = profile.mailbox.kind;
+  if (profile.mailbox?.smtpPort) out.CONFORMANCE_SMTP_PORT = String(profile.mailbox.smtpPort);
   return out;
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { API_NAMES } from '../../specs/apis.ts';
 import { SEEDED_ACCOUNTS } from '../../suites/accounts.ts';
 import { isApiOrAll, runConformance } from '../lib/run-conformance.ts';
+import { MAILBOX_KINDS } from '../../suites/harness/mailbox/mailbox.ts';
 import { profileEnvironment, readProfile, type Profile } from './profile.ts';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.ts';
 import { UsageError, type Command } from './usage.ts';
@@ -51,6 +52,9 @@ export const testCommand: Command = {
   --reporter NAME     ${REPORTERS.join(', ')}; repeatable (default: default). Files go to --out
   --out DIR           where junit.xml, results.json and report.html go (default: reports)
   --via-prism         send every call through a Prism validation proxy and report what it saw
+  --mailbox KIND      where mail rules read the target's mail: mock (its outbox, the default on a mock)
+                      or smtp (an SMTP sink this run starts; point the server's mail at it)
+  --smtp-port N       the sink's port on 127.0.0.1 (needed with --mailbox smtp against a server)
   --allow-missing-credentials   run against a server even with no <API>_<ROLE>_USERNAME/_PASSWORD set
 A default run exits 1 only when a required rule fails; recommended failures are warnings.
 Credentials for a server: <API>_<ROLE>_USERNAME and _PASSWORD, e.g. VINMAKE_ADMIN_USERNAME.
@@ -68,6 +72,8 @@ Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATIO
         reporter: { type: 'string', multiple: true },
         out: { type: 'string', default: 'reports' },
         'via-prism': { type: 'boolean', default: false },
+        mailbox: { type: 'string' },
+        'smtp-port': { type: 'string' },
         'allow-missing-credentials': { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -90,7 +96,10 @@ Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATIO
     if (values.tag?.length) env.CONFORMANCE_TAGS = values.tag.join(',');
     if (values.level) env.CONFORMANCE_LEVEL = values.level;
     if (values.strict) env.CONFORMANCE_STRICT = '1';
+    if (values.mailbox !== undefined) env.CONFORMANCE_MAILBOX = values.mailbox;
+    if (values['smtp-port'] !== undefined) env.CONFORMANCE_SMTP_PORT = values['smtp-port'];
     const merged = { ...process.env, ...env };
+    checkMailbox(merged);
     for (const each of api === 'all' ? API_NAMES : (api.split(',') as (typeof API_NAMES)[number][])) {
       const baseUrl = merged[`${each.toUpperCase()}_BASE_URL`];
       if (!baseUrl) continue;
@@ -112,6 +121,17 @@ Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATIO
     return status;
   },
 };
+
+/** A mailbox the run can use: a known kind, and a fixed sink port wherever a real server must send to it. */
+function checkMailbox(env: NodeJS.ProcessEnv): void {
+  const kind = env.CONFORMANCE_MAILBOX;
+  if (kind === undefined) return;
+  if (!(MAILBOX_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--mailbox must be one of ${MAILBOX_KINDS.join(', ')}, got "${kind}"`);
+  const port = env.CONFORMANCE_SMTP_PORT;
+  if (port !== undefined && !(Number.isInteger(Number(port)) && Number(port) >= 0 && Number(port) <= 65535)) throw new UsageError(`--smtp-port must be a port number, got "${port}"`);
+  const againstServer = API_NAMES.some((api) => env[`${api.toUpperCase()}_BASE_URL`]);
+  if (kind === 'smtp' && againstServer && !Number(port)) throw new UsageError('--mailbox smtp against a server needs --smtp-port N: the port the server is configured to send its mail to');
+}
 
 /** The API (or comma-separated APIs, or all) a run covers: the positional, else the profile's targets. */
 function selectApis(positionals: string[], profile: Profile | undefined): string {

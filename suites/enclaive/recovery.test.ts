@@ -69,13 +69,13 @@ rule(
   'A known e-mail gets a reset mail with a token; an unknown one gets none',
   seed('An email will then be sent to the user to recover the password.'),
   async (t) => {
-    const control = await t.mailbox();
+    const mailbox = await t.mailbox();
     const { email, tokens } = await verifiedAccount(t);
     expectStatus(await forgotPassword(email, tokens.userToken), ...CREATED);
-    expect((await resetToken(control, email)).length).toBeGreaterThan(10);
+    expect((await resetToken(mailbox, email)).length).toBeGreaterThan(10);
     const stranger = freshEmail('stranger');
     await forgotPassword(stranger, tokens.userToken);
-    expect(await control.outbox(stranger)).toHaveLength(0);
+    expect(await mailbox.settledMailsTo(stranger)).toHaveLength(0);
   },
 );
 
@@ -84,10 +84,10 @@ rule(
   'reset-passsword with the mailed token answers {status: "ok"} and sets the new password: it logs in, the old one is refused',
   seed('Updates the password for the user.'),
   async (t) => {
-    const control = await t.mailbox();
+    const mailbox = await t.mailbox();
     const { email, tokens } = await verifiedAccount(t);
     await forgotPassword(email, tokens.userToken);
-    const response = await resetPassword(await resetToken(control, email), NEW_PASSWORD, tokens.userToken);
+    const response = await resetPassword(await resetToken(mailbox, email), NEW_PASSWORD, tokens.userToken);
     expectStatus(response, ...CREATED);
     spec.expectMatches('resetPassword', response);
     expect(response.json()).toMatchObject({ status: 'ok' });
@@ -101,10 +101,10 @@ rule(
   'A reset token works once: a second reset with it is refused with a 4xx and the first new password stays',
   inferred('a mailed token is a bearer credential; reuse would let a later reader of the mail take the account'),
   async (t) => {
-    const control = await t.mailbox();
+    const mailbox = await t.mailbox();
     const { email, tokens } = await verifiedAccount(t);
     await forgotPassword(email, tokens.userToken);
-    const token = await resetToken(control, email);
+    const token = await resetToken(mailbox, email);
     expectStatus(await resetPassword(token, NEW_PASSWORD, tokens.userToken), ...CREATED);
     const fresh = tokensOf(await login(email, NEW_PASSWORD)).userToken;
     const again = await resetPassword(token, 'Third-pass-3', fresh);
@@ -119,10 +119,10 @@ rule(
   'A reset token older than one hour is refused with a 4xx and the password stays',
   inferred('the vendor gives no lifetime; a reset link that never expires turns an old mailbox into a key'),
   async (t) => {
-    const control = await t.mailbox();
+    const mailbox = await t.mailbox();
     const { email, tokens } = await verifiedAccount(t);
     await forgotPassword(email, tokens.userToken);
-    const token = await agedBy(t, await resetToken(control, email), RESET_LIFETIME + CLOCK_LEEWAY_SECONDS);
+    const token = await agedBy(t, await resetToken(mailbox, email), RESET_LIFETIME + CLOCK_LEEWAY_SECONDS);
     // The bearer is aged with the mailed token when the clock moves; a fresh login gives one that is not.
     const bearerNow = tokensOf(await login(email, STRONG_PASSWORD)).userToken;
     expectTokenRefused(await resetPassword(token, NEW_PASSWORD, bearerNow));
@@ -136,11 +136,11 @@ rule(
   'A password reset ends every token issued before it: refused (401 or 403) on teams and on refresh',
   inferred('a reset is what a user does when the account may be in someone else\'s hands; their tokens must die with the old password'),
   async (t) => {
-    const control = await t.mailbox();
+    const mailbox = await t.mailbox();
     const { email, tokens } = await verifiedAccount(t);
     expectStatus(await http.get('/api/teams/current', withToken(tokens.userToken)), 200);
     await forgotPassword(email, tokens.userToken);
-    expectStatus(await resetPassword(await resetToken(control, email), NEW_PASSWORD, tokens.userToken), ...CREATED);
+    expectStatus(await resetPassword(await resetToken(mailbox, email), NEW_PASSWORD, tokens.userToken), ...CREATED);
     expectRefused(await http.get('/api/teams/current', withToken(tokens.userToken)));
     expectRefused(await http.get('/api/refresh', withToken(tokens.userToken)));
   },
@@ -151,10 +151,10 @@ rule(
   'A 5-character new password is refused (400 or 422) and leaves the token usable',
   inferred('the vendor publishes no password rule; a refused attempt must not burn the mailed token'),
   async (t) => {
-    const control = await t.mailbox();
+    const mailbox = await t.mailbox();
     const { email, tokens } = await verifiedAccount(t);
     await forgotPassword(email, tokens.userToken);
-    const token = await resetToken(control, email);
+    const token = await resetToken(mailbox, email);
     const weak = await resetPassword(token, 'short', tokens.userToken);
     expectBadInput(weak);
     spec.expectMatches('resetPassword', weak);
@@ -178,16 +178,16 @@ rule(
   'A whole account life: register, verify from the mail, log in, refresh, forget, reset from the mail, log in with the new password only',
   seed('To authenticate with our API, users must first create an account.'),
   async (t) => {
-    const control = await t.mailbox();
+    const mailbox = await t.mailbox();
     const email = freshEmail('life');
     expectStatus(await register(email), ...CREATED);
-    expectStatus(await http.get(`/api/verify-email/${encodeURIComponent(await verificationToken(control, email))}`), ...ANSWERED);
+    expectStatus(await http.get(`/api/verify-email/${encodeURIComponent(await verificationToken(mailbox, email))}`), ...ANSWERED);
     const { userToken } = tokensOf(await login(email, STRONG_PASSWORD));
     const refreshed = await http.get('/api/refresh', withToken(userToken));
     expectStatus(refreshed, 200);
     const bearerNow = tokensOf(refreshed).userToken;
     expectStatus(await forgotPassword(email, bearerNow), ...CREATED);
-    expectStatus(await resetPassword(await resetToken(control, email), NEW_PASSWORD, bearerNow), ...CREATED);
+    expectStatus(await resetPassword(await resetToken(mailbox, email), NEW_PASSWORD, bearerNow), ...CREATED);
     expectStatus(await login(email, NEW_PASSWORD), 201);
     expectLoginRefused(await login(email, STRONG_PASSWORD));
   },

@@ -2,7 +2,7 @@ import { SEEDED_ACCOUNTS as SEEDED_ACCOUNTS_BY_API } from '../accounts.ts';
 /** The enclaive target, its seeded account and the helpers its rules share. */
 import { beforeAll } from 'vitest';
 import type { components } from '../../specs/generated/enclaive.d.ts';
-import type { ControlPlane } from '../harness/control-plane.ts';
+import type { Mailbox } from '../harness/mailbox/mailbox.ts';
 import { conformanceSuite, type RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
 import { bearer, type HttpResponse } from '../harness/http.ts';
@@ -49,31 +49,31 @@ export async function seededUserToken(t: RuleContext): Promise<string> {
   return tokensOf(response).userToken;
 }
 
-/** The single link of the newest mail to `to` that contains `marker`. */
-export async function mailedLink(control: ControlPlane, to: string, marker: string): Promise<string> {
-  const mails = await control.outbox(to);
+/** The link with `marker` in the newest mail to `to`, once at least `count` such mails are there. */
+export async function mailedLink(mailbox: Mailbox, to: string, marker: string, count = 1): Promise<string> {
+  const mails = await mailbox.mailsTo(to, count, (mail) => mail.links.some((candidate) => candidate.includes(marker)));
   const link = mails.flatMap((mail) => mail.links).reverse().find((candidate) => candidate.includes(marker));
-  if (!link) throw new Error(`no mail to ${to} holds a link with ${marker}`);
+  if (!link) throw new Error(`no mail to ${to} in ${mailbox.name} holds a link with ${marker} (${mails.length} mails there)`);
   return link;
 }
 
-/** The verification token of the newest confirmation mail. */
-export async function verificationToken(control: ControlPlane, email: string): Promise<string> {
-  const link = await mailedLink(control, email, '/api/verify-email/');
+/** The verification token of the newest confirmation mail (the `count`th to arrive). */
+export async function verificationToken(mailbox: Mailbox, email: string, count = 1): Promise<string> {
+  const link = await mailedLink(mailbox, email, '/api/verify-email/', count);
   return decodeURIComponent(link.split('/api/verify-email/')[1] ?? '');
 }
 
 /** The reset token of the newest reset mail. */
-export async function resetToken(control: ControlPlane, email: string): Promise<string> {
-  return new URL(await mailedLink(control, email, 'token=')).searchParams.get('token') ?? '';
+export async function resetToken(mailbox: Mailbox, email: string, count = 1): Promise<string> {
+  return new URL(await mailedLink(mailbox, email, 'token=', count)).searchParams.get('token') ?? '';
 }
 
 /** Registers and verifies a new account through the outbox; returns its address and tokens. */
 export async function verifiedAccount(t: RuleContext): Promise<{ email: string; tokens: Schemas['Tokens'] }> {
-  const control = await t.mailbox();
+  const mailbox = await t.mailbox();
   const email = freshEmail('verified');
   expectStatus(await register(email), ...CREATED);
-  const verified = await http.get(`/api/verify-email/${encodeURIComponent(await verificationToken(control, email))}`);
+  const verified = await http.get(`/api/verify-email/${encodeURIComponent(await verificationToken(mailbox, email))}`);
   expectStatus(verified, ...ANSWERED);
   return { email, tokens: tokensOf(verified) };
 }

@@ -12,6 +12,8 @@ import { fixtureFacts, type FixtureFacts } from './fixtures.ts';
 import { HttpClient, type HttpResponse } from './http.ts';
 import { ViolationRecorder } from './prism-violations.ts';
 import { registerSecret } from './redact.ts';
+import { mailboxFor, NO_MAILBOX } from './mailbox/select.ts';
+import type { Mailbox } from './mailbox/mailbox.ts';
 import { ruleFactory } from './rule.ts';
 import { runId } from './run-id.ts';
 import { type SkipCode, skipNote } from './skip-codes.ts';
@@ -28,8 +30,8 @@ export interface RuleContext {
   skip(code: SkipCode, reason: string): never;
   /** The target's control plane, or a skip saying `needs-control-plane` and why. */
   controlPlane(why: string): Promise<ControlPlane>;
-  /** Where the rule reads the mail the target sent: the mock's outbox, or a skip saying `needs-mailbox`. */
-  mailbox(): Promise<ControlPlane>;
+  /** Where the rule reads the mail the target sent (see harness/mailbox), or a skip saying `needs-mailbox`. */
+  mailbox(): Promise<Mailbox>;
   /** The control plane when the target has one, for rules that can also drive the target otherwise. */
   findControlPlane(): Promise<ControlPlane | undefined>;
   /** Passes when the rule may change state: always on a mock, elsewhere only when allowed. */
@@ -107,7 +109,7 @@ export function conformanceSuite(
         return (await findControlPlane()) ?? skip('needs-control-plane', `${why}; only a mock's control plane (GET /__mock/health) can do that`);
       },
       async mailbox() {
-        return (await findControlPlane()) ?? skip('needs-mailbox', 'reads the mail the server sent; only a mock\'s outbox (GET /__mock/outbox) can be read today');
+        return (await mailboxFor(findControlPlane)) ?? skip('needs-mailbox', NO_MAILBOX);
       },
       async requireMutation() {
         if (target.mutationAllowed || (await findControlPlane())) return;

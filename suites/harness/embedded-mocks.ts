@@ -12,7 +12,26 @@ import { faultsFor } from '../../mock-server/core/faults.ts';
 import { MOCK_APIS, startMock } from '../../mock-server/registry.ts';
 import { startPrism } from '../../scripts/lib/prism-server.ts';
 import type { ApiName } from '../../specs/apis.ts';
+import type { PreparedMailbox } from './mailbox/select.ts';
+import { serveSink } from './mailbox/sink-reader.ts';
+import { SmtpSink } from './mailbox/smtp-sink.ts';
 import type { PreparedTarget } from './target.ts';
+
+/**
+ * With CONFORMANCE_MAILBOX=smtp, an SMTP sink on CONFORMANCE_SMTP_PORT (any free port when unset,
+ * which only embedded mocks can be told) and the reader the test workers ask for its mail.
+ */
+async function startMailbox(closers: Array<() => Promise<void>>): Promise<PreparedMailbox | undefined> {
+  if (process.env.CONFORMANCE_MAILBOX !== 'smtp') return undefined;
+  const sink = new SmtpSink();
+  const smtpPort = await sink.start(Number(process.env.CONFORMANCE_SMTP_PORT ?? 0));
+  const reader = await serveSink(sink);
+  closers.push(async () => {
+    reader.server.close();
+    await sink.stop();
+  });
+  return { kind: 'smtp', readerUrl: reader.url, smtpPort };
+}
 
 /** Any HTTP answer will do; a refused connection, an unknown host or a TLS failure stops the run. */
 async function expectReachable(title: string, url: string): Promise<void> {
@@ -29,6 +48,7 @@ async function expectReachable(title: string, url: string): Promise<void> {
 export default async function prepareTargets(project: TestProject): Promise<() => Promise<void>> {
   const closers: Array<() => Promise<void>> = [];
   const targets: Record<string, PreparedTarget> = {};
+  const mailbox = await startMailbox(closers);
   const viaPrism = process.env.CONFORMANCE_VIA_PRISM === '1';
   const wanted = process.env.CONFORMANCE_APIS?.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
   try {
@@ -50,6 +70,8 @@ export default async function prepareTargets(project: TestProject): Promise<() =
             faults: faultsFor(api.name, process.env.MOCK_FAULTS),
             // The variant matrix starts it making one open choice the other way.
             variants: faultsFor(api.name, process.env.MOCK_VARIANTS),
+            // With an SMTP mailbox the mock's mail travels the way a real server's does.
+            smtpUrl: mailbox && `smtp://127.0.0.1:${mailbox.smtpPort}`,
           });
           closers.push(() => mock.close());
           url = mock.url;
@@ -70,6 +92,7 @@ export default async function prepareTargets(project: TestProject): Promise<() =
     throw error;
   }
   project.provide('conformanceTargets', targets);
+  project.provide('conformanceMailbox', mailbox);
   return async () => {
     await Promise.all(closers.map((close) => close()));
   };

@@ -1,6 +1,6 @@
 import { CLOCK_LEEWAY_SECONDS } from '../harness/jwt.ts';
 import { afterEach, expect } from 'vitest';
-import type { ControlPlane } from '../harness/control-plane.ts';
+import type { Mailbox } from '../harness/mailbox/mailbox.ts';
 import type { RuleContext } from '../harness/conformance.ts';
 import { expectJson, expectSameAnswer, expectStatus } from '../harness/expect-http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
@@ -13,10 +13,12 @@ afterEach(async () => {
 
 const OLD_PASSWORD = 'original-pass-1';
 const NEW_PASSWORD = 'changed-pass-2';
+const SEEDS_USER = 'seeds a user of its own whose password it may change (VinMake has no sign-up) and completes the reset on the mock\'s stand-in for Supabase\'s hosted page';
 let seededUsers = 0;
 
-/** A user of its own for a rule that changes a password, so seeded users keep theirs. */
-async function freshUser(control: ControlPlane): Promise<string> {
+/** A user of its own for a rule that changes a password, so configured users keep theirs. */
+async function freshUser(t: RuleContext): Promise<string> {
+  const control = await t.controlPlane(SEEDS_USER);
   const email = `reset-${process.pid}-${++seededUsers}@vinmake.test`;
   await control.seedUser({ email, password: OLD_PASSWORD, role: 'staff' });
   return email;
@@ -27,10 +29,10 @@ function requestReset(email: string) {
 }
 
 /** Asks for a reset and returns the token from the link in the mail. */
-async function resetTokenFor(t: RuleContext, control: ControlPlane, email: string): Promise<string> {
+async function resetTokenFor(t: RuleContext, mailbox: Mailbox, email: string): Promise<string> {
   expectStatus(await requestReset(email), 200);
-  const [mail] = await control.outbox(email);
-  if (!mail) throw new Error(`no reset mail reached the outbox for ${email}`);
+  const [mail] = await mailbox.mailsTo(email);
+  if (!mail) throw new Error(`no reset mail to ${email} reached ${mailbox.name}`);
   const link = mail.links.find((candidate) => new URL(candidate).searchParams.has('token'));
   if (!link) return t.skip('needs-fixture', 'the reset mail carries no link with a token this suite can follow');
   return new URL(link).searchParams.get('token') as string;
@@ -59,10 +61,10 @@ rule(
   'A reset request for a known e-mail sends that address a mail with a link',
   seed('This sends a password reset email via Supabase Auth.'),
   async (t) => {
-    const control = await t.mailbox();
-    const email = await freshUser(control);
+    const mailbox = await t.mailbox();
+    const email = await freshUser(t);
     expectStatus(await requestReset(email), 200);
-    const mails = await control.outbox(email);
+    const mails = await mailbox.mailsTo(email);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.links.length).toBeGreaterThan(0);
   },
@@ -73,10 +75,10 @@ rule(
   'A reset request for an unknown e-mail sends no mail',
   inferred('mail to an address without an account would let the endpoint be used to spam anyone'),
   async (t) => {
-    const control = await t.mailbox();
-    const email = 'nobody-here@vinmake.test';
+    const mailbox = await t.mailbox();
+    const email = `nobody-${t.nameFor('here')}@vinmake.test`;
     expectStatus(await requestReset(email), 200);
-    expect(await control.outbox(email)).toHaveLength(0);
+    expect(await mailbox.settledMailsTo(email)).toHaveLength(0);
   },
 );
 
@@ -85,9 +87,9 @@ rule(
   'Following the link sets a new password: the new one logs in, the old one gets 401',
   seed('Follow the link in the email to set a new password.'),
   async (t) => {
-    const control = await t.mailbox();
-    const email = await freshUser(control);
-    const token = await resetTokenFor(t, control, email);
+    const mailbox = await t.mailbox();
+    const email = await freshUser(t);
+    const token = await resetTokenFor(t, mailbox, email);
     const completed = await completeReset(token, NEW_PASSWORD);
     expectStatus(completed, 200);
     spec.expectMatches('completePasswordReset', completed);
@@ -101,9 +103,9 @@ rule(
   'A reset link works once: the second use is refused and does not change the password',
   inferred('a reset token is a bearer credential in a mailbox; reuse would let anyone who later reads the mail take the account'),
   async (t) => {
-    const control = await t.mailbox();
-    const email = await freshUser(control);
-    const token = await resetTokenFor(t, control, email);
+    const mailbox = await t.mailbox();
+    const email = await freshUser(t);
+    const token = await resetTokenFor(t, mailbox, email);
     expectStatus(await completeReset(token, NEW_PASSWORD), 200);
     const again = await completeReset(token, 'third-pass-3');
     expectStatus(again, 400);
@@ -117,10 +119,10 @@ rule(
   'A reset link expires after an hour',
   inferred('Supabase recovery links expire (one hour by default); an old mail must not reset a password'),
   async (t) => {
-    const control = await t.mailbox();
-    const email = await freshUser(control);
-    const token = await resetTokenFor(t, control, email);
-    await control.advanceClock(3600 + CLOCK_LEEWAY_SECONDS);
+    const mailbox = await t.mailbox();
+    const email = await freshUser(t);
+    const token = await resetTokenFor(t, mailbox, email);
+    await (await t.controlPlane('moves the server clock past the link\'s hour')).advanceClock(3600 + CLOCK_LEEWAY_SECONDS);
     expectStatus(await completeReset(token, NEW_PASSWORD), 400);
     expectStatus(await loginForm(email, OLD_PASSWORD), 200);
   },
@@ -131,7 +133,7 @@ rule(
   'A made-up reset token is refused with 400',
   inferred('only a token the server sent may change a password'),
   async (t) => {
-    await t.mailbox(); // the completion page is the mock's stand-in for Supabase's hosted page
+    await t.controlPlane('the completion page is the mock\'s stand-in for Supabase\'s hosted page');
     const response = await completeReset('made-up-token', NEW_PASSWORD);
     expectStatus(response, 400);
     spec.expectMatches('completePasswordReset', response);

@@ -56,6 +56,8 @@ describe('the auth-conformance command', () => {
     const profile = join(mkdtempSync(join(tmpdir(), 'profile-')), 'staging.yaml');
     writeFileSync(profile, 'targets:\n  vinmake:\n    baseUrl: http://127.0.0.1:9\n');
     expect(cli('test', 'machhub', '--config', profile)).toMatchObject({ status: 2, err: expect.stringContaining('no target for machhub') });
+    expect(cli('test', 'enclaive', '--mailbox', 'imap')).toMatchObject({ status: 2, err: expect.stringContaining('--mailbox must be one of mock, smtp') });
+    expect(cli('test', 'vinmake', '--config', profile, '--mailbox', 'smtp')).toMatchObject({ status: 2, err: expect.stringContaining('needs --smtp-port N') });
   });
 
   it('shows the options of one command', () => {

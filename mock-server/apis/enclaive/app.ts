@@ -19,7 +19,7 @@ import { TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS, USER_TOKEN_AUDIENCE, VAULT_TOKEN_
 
 export async function createEnclaiveMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
-  const services = createMockServices(ENCLAIVE_FAULT_CATALOG, options.faults, ENCLAIVE_VARIANT_CATALOG, options.variants);
+  const services = createMockServices(ENCLAIVE_FAULT_CATALOG, options.faults, ENCLAIVE_VARIANT_CATALOG, options.variants, options.mailRelay);
   // "JWTs are signed with a secret key": HS256, one secret for both tokens, told apart by audience.
   const key = { alg: 'HS256' as const, secret: env.ENCLAIVE_JWT_SECRET || randomToken(32) };
   const issuerOptions = { key, issuer: TOKEN_ISSUER, lifetimeSeconds: TOKEN_LIFETIME_SECONDS, clock: services.clock, faults: services.faults };

@@ -23,7 +23,7 @@ import { DEFAULT_TOKEN_ISSUER, TOKEN_AUDIENCE, TOKEN_LIFETIME_SECONDS } from './
 
 export async function createMachhubMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
-  const services = createMockServices(MACHHUB_FAULT_CATALOG, options.faults, MACHHUB_VARIANT_CATALOG, options.variants);
+  const services = createMockServices(MACHHUB_FAULT_CATALOG, options.faults, MACHHUB_VARIANT_CATALOG, options.variants, options.mailRelay);
   const context: MachhubContext = {
     ...services,
     state: await createSeededState(),

@@ -21,7 +21,7 @@ import { ACCESS_TOKEN_LIFETIME_SECONDS, TOKEN_AUDIENCE, TOKEN_ISSUER } from './t
 
 export async function createVinmakeMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
-  const services = createMockServices(VINMAKE_FAULT_CATALOG, options.faults, VINMAKE_VARIANT_CATALOG, options.variants);
+  const services = createMockServices(VINMAKE_FAULT_CATALOG, options.faults, VINMAKE_VARIANT_CATALOG, options.variants, options.mailRelay);
   const context: VinmakeContext = {
     ...services,
     state: await createSeededState(),

@@ -36,7 +36,7 @@ function corsFor(faults: FaultSwitches) {
 export async function createVntanaMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
   const personalAccessTokens = seededPersonalAccessTokens(env);
-  const services = createMockServices(VNTANA_FAULT_CATALOG, options.faults, VNTANA_VARIANT_CATALOG, options.variants);
+  const services = createMockServices(VNTANA_FAULT_CATALOG, options.faults, VNTANA_VARIANT_CATALOG, options.variants, options.mailRelay);
   const context: VntanaContext = {
     ...services,
     state: await createSeededState(personalAccessTokens),
