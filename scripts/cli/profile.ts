@@ -9,12 +9,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { API_NAMES, type ApiName } from '../../specs/apis.ts';
 import { ACCOUNT_ROLES } from '../../suites/accounts.ts';
+import { RULE_SELECTOR } from '../../suites/harness/run-policy.ts';
 import { UsageError } from './usage.ts';
 
 /** A value taken from the environment at run time: `{ env: NAME }`. */
 const ENV_REFERENCE = { type: 'object', required: ['env'], additionalProperties: false, properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } } };
 const USERNAME = { anyOf: [{ type: 'string', minLength: 1 }, ENV_REFERENCE] };
-const RULE_PATTERN = { type: 'string', pattern: '^(VM|MH|VN|EN|X)-[A-Z*][A-Z0-9*-]*$' };
+const RULE_PATTERN = { type: 'string', pattern: RULE_SELECTOR };
 
 const PROFILE_SCHEMA = {
   type: 'object',

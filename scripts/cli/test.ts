@@ -6,6 +6,7 @@ import { API_NAMES } from '../../specs/apis.ts';
 import { SEEDED_ACCOUNTS } from '../../suites/accounts.ts';
 import { isApiOrAll, runConformance } from '../lib/run-conformance.ts';
 import { MAILBOX_KINDS } from '../../suites/harness/mailbox/mailbox.ts';
+import { RULE_SELECTOR } from '../../suites/harness/run-policy.ts';
 import { profileEnvironment, readProfile, type Profile } from './profile.ts';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.ts';
 import { UsageError, type Command } from './usage.ts';
@@ -84,7 +85,7 @@ Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATIO
     const unknown = reporters.filter((reporter) => !(REPORTERS as readonly string[]).includes(reporter));
     if (unknown.length > 0) throw new UsageError(`unknown reporter ${unknown.join(', ')}; one of: ${REPORTERS.join(', ')}`);
     if (values.level !== undefined && !(LEVELS as readonly string[]).includes(values.level)) throw new UsageError(`--level must be ${LEVELS.join(' or ')}, got "${values.level}"`);
-    const badRule = (values.rule ?? []).find((pattern) => !/^(VM|MH|VN|EN|X)-[A-Z*][A-Z0-9*-]*$/i.test(pattern));
+    const badRule = (values.rule ?? []).find((pattern) => !new RegExp(RULE_SELECTOR, 'i').test(pattern));
     if (badRule) throw new UsageError(`--rule "${badRule}" is no rule id; expected e.g. VM-LOGIN-003 or VM-LOGIN-*`);
 
     const env: NodeJS.ProcessEnv = profile ? profileEnvironment(profile, process.env) : {};

@@ -49,7 +49,7 @@ export class HttpClient {
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     }
     if (options.contentType) headers['content-type'] = options.contentType;
-    const response = await request(new URL(path, this.baseUrl), { method: method as 'GET', headers, body });
+    const response = await request(urlOf(this.baseUrl, path), { method: method as 'GET', headers, body });
     const text = await response.body.text();
     const label = `${method} ${path.split('?')[0]}`;
     const record: HttpResponse = {
@@ -86,6 +86,14 @@ export class HttpClient {
   delete(path: string, options?: SendOptions) {
     return this.send('DELETE', path, options);
   }
+}
+
+/**
+ * A path below the base URL, which may itself carry a path (a server behind a gateway at
+ * https://gw.example/vinmake): `new URL('/auth/login', base)` would drop that prefix.
+ */
+export function urlOf(baseUrl: string, path: string): URL {
+  return new URL(`${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
 }
 
 /** GET and HEAD carry no body (proxies such as Prism refuse to forward one). */

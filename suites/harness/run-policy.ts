@@ -27,6 +27,9 @@ const list = (value: string | undefined) =>
     .map((entry) => entry.trim())
     .filter(Boolean);
 
+/** A rule id, or a prefix of one ending in `*`, as --rule and a profile's `rules:` take it. */
+export const RULE_SELECTOR = '^(VM|MH|VN|EN|X)-[A-Z*][A-Z0-9*-]*$';
+
 export function idMatches(pattern: string, id: string): boolean {
   const upper = pattern.toUpperCase();
   return upper.endsWith('*') ? id.startsWith(upper.slice(0, -1)) : id === upper;
