@@ -11,7 +11,6 @@
  *   npm run variant-matrix [-- --api vinmake] [--jobs 2] [--out docs]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +20,7 @@ import type { MockApiDefinition } from '../mock-server/core/mock-api.ts';
 import { SEEDED_ACCOUNTS } from '../suites/accounts.ts';
 import type { RuleResult } from '../suites/harness/results.ts';
 import { runApiSuite, verdictsOf } from './lib/api-run.ts';
+import { freePort } from './lib/free-port.ts';
 import { inPool } from './lib/job-pool.ts';
 
 interface Row {
@@ -69,15 +69,6 @@ function sameOutcomes(first: RuleResult[], second: RuleResult[]): boolean {
   const a = outcomes(first);
   const b = outcomes(second);
   return a.size === b.size && [...a].every(([id, outcome]) => b.get(id) === outcome);
-}
-
-/** A port that was free a moment ago, for the run's SMTP sink. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function runRow({ api, variant }: (typeof plan)[number]): Promise<Row> {

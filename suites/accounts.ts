@@ -13,6 +13,7 @@ export const SEEDED_ACCOUNTS = {
     staff: { username: 'staff@vinmake.test', password: 'staff-pass-1' },
     client: { username: 'client@vinmake.test', password: 'client-pass-1' },
     client2: { username: 'client2@vinmake.test', password: 'client2-pass-1' },
+    reset: { username: 'reset@vinmake.test', password: 'reset-pass-1' },
   },
   machhub: {
     admin: { username: 'admin', password: 'admin' },
@@ -28,11 +29,12 @@ export const SEEDED_ACCOUNTS = {
 } as const satisfies Record<string, Record<string, AccountDefault>>;
 
 /**
- * Every role a suite signs in as, per API: the seeded ones, and MACHHUB's `nogrants` (a user in no
- * group, which the mock has no seed for). A target profile may give credentials for each.
+ * Every role a suite signs in as, per API: the seeded ones (VinMake's `reset` is an account whose
+ * password the reset rules change and set back), and MACHHUB's `nogrants` (a user in no group,
+ * which the mock has no seed for). A target profile may give credentials for each.
  */
 export const ACCOUNT_ROLES = {
-  vinmake: ['admin', 'staff', 'client', 'client2'],
+  vinmake: ['admin', 'staff', 'client', 'client2', 'reset'],
   machhub: ['admin', 'operator', 'nogrants'],
   vntana: ['owner', 'member'],
   enclaive: ['user'],

@@ -9,27 +9,35 @@ export interface SuiteRun {
   exitCode: number;
   durationMs: number;
   results: ResultsFile;
+  /** What the run printed, when asked to capture it. */
+  output: string;
 }
 
-/** `env` is laid over this process's environment; `resultsPath` keeps the results file; by default it goes to a temporary folder that is removed. */
-export async function runSuites(paths: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean; resultsPath?: string } = {}): Promise<SuiteRun> {
+/**
+ * `env` is laid over this process's environment; `resultsPath` keeps the results file; by default it
+ * goes to a temporary folder that is removed. `quiet` drops what the run prints, `capture` keeps it.
+ */
+export async function runSuites(paths: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean; capture?: boolean; resultsPath?: string } = {}): Promise<SuiteRun> {
   const directory = mkdtempSync(join(tmpdir(), 'conformance-run-'));
   const resultsPath = options.resultsPath ?? join(directory, 'results.json');
   const started = performance.now();
+  let output = '';
   try {
     const exitCode = await new Promise<number>((resolve, reject) => {
       // A variable given as undefined is removed from the child's environment.
       const childEnv = Object.fromEntries(Object.entries({ ...process.env, ...env, CONFORMANCE_RESULTS: resultsPath }).filter(([, value]) => value !== undefined));
       const child = spawn('npx', ['vitest', 'run', '--project', 'conformance', ...paths], {
         env: childEnv,
-        stdio: options.quiet ? 'ignore' : 'inherit',
+        stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : options.quiet ? 'ignore' : 'inherit',
       });
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('error', reject);
       child.once('exit', (code) => resolve(code ?? 1));
     });
     const durationMs = performance.now() - started;
     const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as ResultsFile;
-    return { exitCode, durationMs, results };
+    return { exitCode, durationMs, results, output };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

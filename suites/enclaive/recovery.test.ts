@@ -77,6 +77,7 @@ rule(
     await forgotPassword(stranger, tokens.userToken);
     expect(await mailbox.settledMailsTo(stranger)).toHaveLength(0);
   },
+  { tags: ['mail'] },
 );
 
 rule(
@@ -94,6 +95,7 @@ rule(
     expectStatus(await login(email, NEW_PASSWORD), 201);
     expectLoginRefused(await login(email, STRONG_PASSWORD));
   },
+  { tags: ['mail'] },
 );
 
 rule(
@@ -112,6 +114,7 @@ rule(
     spec.expectMatches('resetPassword', again);
     expectStatus(await login(email, NEW_PASSWORD), 201);
   },
+  { tags: ['mail'] },
 );
 
 rule(
@@ -129,6 +132,7 @@ rule(
     await (await t.findControlPlane())?.resetClock();
     expectStatus(await login(email, STRONG_PASSWORD), 201);
   },
+  { tags: ['mail'] },
 );
 
 rule(
@@ -144,6 +148,7 @@ rule(
     expectRefused(await http.get('/api/teams/current', withToken(tokens.userToken)));
     expectRefused(await http.get('/api/refresh', withToken(tokens.userToken)));
   },
+  { tags: ['mail'] },
 );
 
 rule(
@@ -160,6 +165,7 @@ rule(
     spec.expectMatches('resetPassword', weak);
     expectStatus(await resetPassword(token, NEW_PASSWORD, tokens.userToken), ...CREATED);
   },
+  { tags: ['mail'] },
 );
 
 rule(
@@ -191,4 +197,5 @@ rule(
     expectStatus(await login(email, NEW_PASSWORD), 201);
     expectLoginRefused(await login(email, STRONG_PASSWORD));
   },
+  { tags: ['mail'] },
 );

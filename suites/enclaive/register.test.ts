@@ -47,6 +47,7 @@ rule(
     expect(mails).toHaveLength(1);
     expect(mails[0]?.links.some((link) => link.includes('/api/verify-email/'))).toBe(true);
   },
+  { tags: ['mail'] },
 );
 
 rule(
@@ -152,6 +153,7 @@ rule(
     await Promise.all(Array.from({ length: 5 }, () => register(email)));
     expect(await mailbox.settledMailsTo(email)).toHaveLength(1);
   },
+  { tags: ['mail'] },
 );
 
 rule(

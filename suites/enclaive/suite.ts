@@ -3,6 +3,7 @@ import { SEEDED_ACCOUNTS as SEEDED_ACCOUNTS_BY_API } from '../accounts.ts';
 import { beforeAll } from 'vitest';
 import type { components } from '../../specs/generated/enclaive.d.ts';
 import type { Mailbox } from '../harness/mailbox/mailbox.ts';
+import { tokenInMail } from '../harness/mailbox/mailed-token.ts';
 import { conformanceSuite, type RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
 import { bearer, type HttpResponse } from '../harness/http.ts';
@@ -49,23 +50,22 @@ export async function seededUserToken(t: RuleContext): Promise<string> {
   return tokensOf(response).userToken;
 }
 
-/** The link with `marker` in the newest mail to `to`, once at least `count` such mails are there. */
-export async function mailedLink(mailbox: Mailbox, to: string, marker: string, count = 1): Promise<string> {
-  const mails = await mailbox.mailsTo(to, count, (mail) => mail.links.some((candidate) => candidate.includes(marker)));
-  const link = mails.flatMap((mail) => mail.links).reverse().find((candidate) => candidate.includes(marker));
-  if (!link) throw new Error(`no mail to ${to} in ${mailbox.name} holds a link with ${marker} (${mails.length} mails there)`);
-  return link;
+/** The token of the next mail to `email` (the one the call just made caused); a mail without one fails. */
+export async function mailedToken(mailbox: Mailbox, email: string, what: string): Promise<string> {
+  const mail = await mailbox.nextMailTo(email, what);
+  const token = tokenInMail(mail);
+  if (!token) throw new Error(`${what} to ${email} reached ${mailbox.name} but holds no token: no link parameter, path segment or code in its text`);
+  return token;
 }
 
-/** The verification token of the newest confirmation mail (the `count`th to arrive). */
-export async function verificationToken(mailbox: Mailbox, email: string, count = 1): Promise<string> {
-  const link = await mailedLink(mailbox, email, '/api/verify-email/', count);
-  return decodeURIComponent(link.split('/api/verify-email/')[1] ?? '');
+/** The verification token of the next confirmation mail. */
+export function verificationToken(mailbox: Mailbox, email: string): Promise<string> {
+  return mailedToken(mailbox, email, 'a confirmation mail');
 }
 
-/** The reset token of the newest reset mail. */
-export async function resetToken(mailbox: Mailbox, email: string, count = 1): Promise<string> {
-  return new URL(await mailedLink(mailbox, email, 'token=', count)).searchParams.get('token') ?? '';
+/** The reset token of the next reset mail. */
+export function resetToken(mailbox: Mailbox, email: string): Promise<string> {
+  return mailedToken(mailbox, email, 'a reset mail');
 }
 
 /** Registers and verifies a new account through the outbox; returns its address and tokens. */

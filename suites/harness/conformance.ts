@@ -12,8 +12,8 @@ import { fixtureFacts, type FixtureFacts } from './fixtures.ts';
 import { HttpClient, type HttpResponse } from './http.ts';
 import { ViolationRecorder } from './prism-violations.ts';
 import { registerSecret } from './redact.ts';
-import { mailboxFor, NO_MAILBOX } from './mailbox/select.ts';
-import type { Mailbox } from './mailbox/mailbox.ts';
+import { mailSourceFor, NO_MAILBOX } from './mailbox/select.ts';
+import { openMailbox, type Mailbox, type MailSource } from './mailbox/mailbox.ts';
 import { ruleFactory } from './rule.ts';
 import { runId } from './run-id.ts';
 import { type SkipCode, skipNote } from './skip-codes.ts';
@@ -87,11 +87,14 @@ export function conformanceSuite(
   const specOf = () => (spec ??= new SpecAssertions(api));
   let detection: Promise<ControlPlane | undefined> | undefined;
   const findControlPlane = () => (detection ??= ControlPlane.detect(http));
+  let mailSource: Promise<MailSource | undefined> | undefined;
+  const findMailSource = () => (mailSource ??= mailSourceFor(findControlPlane));
 
   const makeContext = (test: TestContext): RuleContext => {
     const { target, violations } = wire();
     violations?.enter(test.task.meta);
     const skip = (code: SkipCode, reason: string): never => test.skip(skipNote(code, reason));
+    let openedMailbox: Promise<Mailbox> | undefined;
     const account = (role: string): Account => {
       const found = target.account(role);
       if (!found) return skip('needs-account', `needs a ${role} account: set ${envPrefix}_${role.toUpperCase()}_USERNAME and ${envPrefix}_${role.toUpperCase()}_PASSWORD`);
@@ -108,8 +111,14 @@ export function conformanceSuite(
       async controlPlane(why) {
         return (await findControlPlane()) ?? skip('needs-control-plane', `${why}; only a mock's control plane (GET /__mock/health) can do that`);
       },
-      async mailbox() {
-        return (await mailboxFor(findControlPlane)) ?? skip('needs-mailbox', NO_MAILBOX);
+      mailbox() {
+        // One view per rule: it sees the mail that arrived after the rule first asked for it.
+        return (openedMailbox ??= (async () => {
+          const source = (await findMailSource()) ?? skip('needs-mailbox', NO_MAILBOX);
+          const mailbox = await openMailbox(source);
+          test.onTestFinished(() => mailbox.release());
+          return mailbox;
+        })());
       },
       async requireMutation() {
         if (target.mutationAllowed || (await findControlPlane())) return;

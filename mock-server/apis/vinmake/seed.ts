@@ -17,6 +17,8 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'a0000000-0000-4000-8000-000000000002', email: 'staff@vinmake.test', password: 'staff-pass-1', role: 'staff', clientId: null },
   { id: 'a0000000-0000-4000-8000-000000000003', email: 'client@vinmake.test', password: 'client-pass-1', role: 'client', clientId: ACME_CLIENT_ID },
   { id: 'a0000000-0000-4000-8000-000000000004', email: 'client2@vinmake.test', password: 'client2-pass-1', role: 'client', clientId: BLUE_RIVER_CLIENT_ID },
+  // Kept for the password-reset rules: a run changes its password and sets it back.
+  { id: 'a0000000-0000-4000-8000-000000000005', email: 'reset@vinmake.test', password: 'reset-pass-1', role: 'staff', clientId: null },
 ];
 
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';

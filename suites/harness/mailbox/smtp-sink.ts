@@ -55,6 +55,11 @@ export class SmtpSink {
     return this.mails.filter((mail) => mail.to.includes(wanted) && (!since || new Date(mail.receivedAt) >= since));
   }
 
+  /** Everything received, oldest first. */
+  all(): ReceivedMail[] {
+    return [...this.mails];
+  }
+
   async stop(): Promise<void> {
     const server = this.server;
     if (!server) return;
