@@ -52,7 +52,16 @@ const PROFILE_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       required: ['kind'],
-      properties: { kind: { enum: ['mock', 'smtp'] }, smtpPort: { type: 'integer', minimum: 1, maximum: 65535 } },
+      properties: {
+        kind: { enum: ['mock', 'smtp', 'maildev', 'mailpit'] },
+        smtpPort: { type: 'integer', minimum: 1, maximum: 65535 },
+        // The web address of the catcher (MailDev, Mailpit) the server sends its mail to.
+        url: { type: 'string', pattern: '^https?://' },
+      },
+      // A catcher is read through its web address; an SMTP sink is not.
+      if: { properties: { kind: { enum: ['maildev', 'mailpit'] } } },
+      then: { required: ['url'] },
+      else: { not: { required: ['url'] } },
     },
     rules: { type: 'array', items: RULE_PATTERN },
     tags: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -85,7 +94,7 @@ interface TargetProfile {
 
 export interface Profile {
   targets: Partial<Record<ApiName, TargetProfile>>;
-  mailbox?: { kind: 'mock' | 'smtp'; smtpPort?: number };
+  mailbox?: { kind: 'mock' | 'smtp' | 'maildev' | 'mailpit'; smtpPort?: number; url?: string };
   rules?: string[];
   tags?: string[];
   level?: 'required' | 'recommended';
@@ -156,5 +165,6 @@ export function profileEnvironment(profile: Profile, env: NodeJS.ProcessEnv): No
   if (profile.strict) out.CONFORMANCE_STRICT = '1';
   if (profile.mailbox) out.CONFORMANCE_MAILBOX = profile.mailbox.kind;
   if (profile.mailbox?.smtpPort) out.CONFORMANCE_SMTP_PORT = String(profile.mailbox.smtpPort);
+  if (profile.mailbox?.url) out.CONFORMANCE_MAILBOX_URL = profile.mailbox.url;
   return out;
 }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { API_NAMES } from '../../specs/apis.ts';
 import { SEEDED_ACCOUNTS } from '../../suites/accounts.ts';
 import { isApiOrAll, runConformance } from '../lib/run-conformance.ts';
-import { MAILBOX_KINDS } from '../../suites/harness/mailbox/mailbox.ts';
+import { CATCHER_KINDS, MAILBOX_KINDS } from '../../suites/harness/mailbox/mailbox.ts';
 import { RULE_SELECTOR } from '../../suites/harness/run-policy.ts';
 import { profileEnvironment, readProfile, type Profile } from './profile.ts';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.ts';
@@ -53,9 +53,11 @@ export const testCommand: Command = {
   --reporter NAME     ${REPORTERS.join(', ')}; repeatable (default: default). Files go to --out
   --out DIR           where junit.xml, results.json and report.html go (default: reports)
   --via-prism         send every call through a Prism validation proxy and report what it saw
-  --mailbox KIND      where mail rules read the target's mail: mock (its outbox, the default on a mock)
-                      or smtp (an SMTP sink this run starts; point the server's mail at it)
+  --mailbox KIND      where mail rules read the target's mail: mock (its outbox, the default on a mock),
+                      smtp (an SMTP sink this run starts; point the server's mail at it), or a mail
+                      catcher the server already sends to: maildev or mailpit (with --mailbox-url)
   --smtp-port N       the sink's port on 127.0.0.1 (needed with --mailbox smtp against a server)
+  --mailbox-url URL   the catcher's web address, e.g. http://127.0.0.1:8025 (with maildev or mailpit)
   --allow-missing-credentials   run against a server even with no <API>_<ROLE>_USERNAME/_PASSWORD set
 A default run exits 1 only when a required rule fails; recommended failures are warnings.
 Credentials for a server: <API>_<ROLE>_USERNAME and _PASSWORD, e.g. VINMAKE_ADMIN_USERNAME.
@@ -75,6 +77,7 @@ Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATIO
         'via-prism': { type: 'boolean', default: false },
         mailbox: { type: 'string' },
         'smtp-port': { type: 'string' },
+        'mailbox-url': { type: 'string' },
         'allow-missing-credentials': { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -99,6 +102,7 @@ Rules that change state run against a server only with CONFORMANCE_ALLOW_MUTATIO
     if (values.strict) env.CONFORMANCE_STRICT = '1';
     if (values.mailbox !== undefined) env.CONFORMANCE_MAILBOX = values.mailbox;
     if (values['smtp-port'] !== undefined) env.CONFORMANCE_SMTP_PORT = values['smtp-port'];
+    if (values['mailbox-url'] !== undefined) env.CONFORMANCE_MAILBOX_URL = values['mailbox-url'];
     const merged = { ...process.env, ...env };
     checkMailbox(merged);
     for (const each of api === 'all' ? API_NAMES : (api.split(',') as (typeof API_NAMES)[number][])) {
@@ -132,6 +136,13 @@ function checkMailbox(env: NodeJS.ProcessEnv): void {
   if (port !== undefined && !(Number.isInteger(Number(port)) && Number(port) >= 0 && Number(port) <= 65535)) throw new UsageError(`--smtp-port must be a port number, got "${port}"`);
   const againstServer = API_NAMES.some((api) => env[`${api.toUpperCase()}_BASE_URL`]);
   if (kind === 'smtp' && againstServer && !Number(port)) throw new UsageError('--mailbox smtp against a server needs --smtp-port N: the port the server is configured to send its mail to');
+  const url = env.CONFORMANCE_MAILBOX_URL;
+  if ((CATCHER_KINDS as readonly string[]).includes(kind)) {
+    if (!url) throw new UsageError(`--mailbox ${kind} needs --mailbox-url URL: the catcher's web address, e.g. http://127.0.0.1:8025`);
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`--mailbox-url must be an http(s) URL, got "${url}"`);
+  } else if (url !== undefined) {
+    throw new UsageError(`--mailbox-url goes with --mailbox ${CATCHER_KINDS.join(' or ')}, not ${kind}`);
+  }
 }
 
 /** The API (or comma-separated APIs, or all) a run covers: the positional, else the profile's targets. */

@@ -42,6 +42,7 @@ export function formsOf(html: string, pageUrl: string): HtmlForm[] {
   let current: HtmlForm | undefined;
   let textarea: FormField | undefined;
   let select: { field: FormField; chosen: boolean } | undefined;
+  let option: FormField | undefined;
   let base = pageUrl;
   const parser = new Parser(
     {
@@ -52,6 +53,14 @@ export function formsOf(html: string, pageUrl: string): HtmlForm[] {
           const enctype = (attributes.enctype ?? '').toLowerCase() === 'multipart/form-data' ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
           current = { action: new URL(attributes.action || pageUrl, base).toString(), method, enctype, fields: [] };
           forms.push(current);
+          return;
+        }
+        // Options have no name of their own: the select they sit in takes the chosen one's value,
+        // or its text when it has no value.
+        if (name === 'option' && select && (!select.chosen || 'selected' in attributes)) {
+          select.field.value = attributes.value ?? '';
+          select.chosen = true;
+          option = attributes.value === undefined ? select.field : undefined;
           return;
         }
         if (!current || attributes.name === undefined || 'disabled' in attributes) return;
@@ -69,15 +78,13 @@ export function formsOf(html: string, pageUrl: string): HtmlForm[] {
           select = { field: { name: attributes.name, type: 'select', value: '' }, chosen: false };
           current.fields.push(select.field);
         }
-        if (name === 'option' && select && (!select.chosen || 'selected' in attributes)) {
-          select.field.value = attributes.value ?? '';
-          select.chosen = true;
-        }
       },
       ontext(text) {
         if (textarea) textarea.value += text;
+        if (option) option.value += text.trim();
       },
       onclosetag(name) {
+        if (name === 'option') option = undefined;
         if (name === 'form') current = undefined;
         if (name === 'textarea') textarea = undefined;
         if (name === 'select') select = undefined;

@@ -58,6 +58,9 @@ describe('the auth-conformance command', () => {
     expect(cli('test', 'machhub', '--config', profile)).toMatchObject({ status: 2, err: expect.stringContaining('no target for machhub') });
     expect(cli('test', 'enclaive', '--mailbox', 'imap')).toMatchObject({ status: 2, err: expect.stringContaining('--mailbox must be one of mock, smtp') });
     expect(cli('test', 'vinmake', '--config', profile, '--mailbox', 'smtp')).toMatchObject({ status: 2, err: expect.stringContaining('needs --smtp-port N') });
+    expect(cli('test', 'vinmake', '--mailbox', 'mailpit')).toMatchObject({ status: 2, err: expect.stringContaining('--mailbox mailpit needs --mailbox-url URL') });
+    expect(cli('test', 'vinmake', '--mailbox', 'maildev', '--mailbox-url', 'smtp://127.0.0.1:1025')).toMatchObject({ status: 2, err: expect.stringContaining('--mailbox-url must be an http(s) URL') });
+    expect(cli('test', 'vinmake', '--mailbox', 'smtp', '--mailbox-url', 'http://127.0.0.1:8025')).toMatchObject({ status: 2, err: expect.stringContaining('--mailbox-url goes with --mailbox maildev or mailpit') });
   });
 
   it('shows the options of one command', () => {

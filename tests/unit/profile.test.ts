@@ -53,6 +53,14 @@ describe('target profile', () => {
     expect(() => parseProfile(`${PROFILE}\ncolour: blue\n`, 'p.yaml')).toThrow(/colour/);
   });
 
+  test('a mail catcher is named with its web address, and only a catcher has one', () => {
+    const env = { VM_ADMIN_PASSWORD: 'a', VM_CLIENT_USER: 'b', VM_CLIENT_PASSWORD: 'c', VM_JWT_SECRET: 'd' };
+    const withCatcher = profileEnvironment(parseProfile(`${PROFILE}mailbox: { kind: mailpit, url: http://127.0.0.1:8025 }\n`, 'p.yaml'), env);
+    expect(withCatcher).toMatchObject({ CONFORMANCE_MAILBOX: 'mailpit', CONFORMANCE_MAILBOX_URL: 'http://127.0.0.1:8025' });
+    expect(() => parseProfile(`${PROFILE}mailbox: { kind: maildev }\n`, 'p.yaml')).toThrow(/url/);
+    expect(() => parseProfile(`${PROFILE}mailbox: { kind: smtp, smtpPort: 2525, url: http://127.0.0.1:8025 }\n`, 'p.yaml')).toThrow(UsageError);
+  });
+
   test('a reference to an unset variable names it', () => {
     expect(() => profileEnvironment(parseProfile(PROFILE, 'p.yaml'), {})).toThrow(/VM_ADMIN_PASSWORD/);
   });

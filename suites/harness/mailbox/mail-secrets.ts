@@ -9,6 +9,12 @@ import type { MailView } from './mailbox.ts';
 // Ids and tokens are long or mix letters and digits; words such as "recovery" or "verify" are neither.
 const looksLikeToken = (part: string) => part.length >= 16 || (part.length >= 8 && /\d/.test(part) && /[a-z]/i.test(part));
 
+/** The parameters of a link's fragment, also behind a client-side route (`#/reset?token=...`). */
+export function fragmentParams(url: URL): URLSearchParams {
+  const fragment = url.hash.replace(/^#/, '');
+  return new URLSearchParams(fragment.includes('?') ? fragment.slice(fragment.indexOf('?') + 1) : fragment);
+}
+
 /** The parts of a link that may carry a token: query and fragment values, path segments. */
 export function tokenPartsOf(link: string): string[] {
   let url: URL;
@@ -17,7 +23,7 @@ export function tokenPartsOf(link: string): string[] {
   } catch {
     return [];
   }
-  const fragment = new URLSearchParams(url.hash.replace(/^#/, ''));
+  const fragment = fragmentParams(url);
   const parts = [
     ...[...url.searchParams.values()],
     ...[...fragment.values()],

@@ -5,7 +5,7 @@
  * place open, so the suites accept each.
  */
 import { registerSecret } from '../redact.ts';
-import { keepMailSecret } from './mail-secrets.ts';
+import { fragmentParams, keepMailSecret } from './mail-secrets.ts';
 import type { MailView } from './mailbox.ts';
 
 const NAMED = /^(?:[a-z_]*token|code|key|t)$/i;
@@ -19,7 +19,7 @@ function fromLink(link: string): string | undefined {
   } catch {
     return undefined;
   }
-  const fragment = new URLSearchParams(url.hash.replace(/^#/, ''));
+  const fragment = fragmentParams(url);
   for (const params of [url.searchParams, fragment]) {
     for (const [name, value] of params) if (NAMED.test(name) && value) return value;
   }

@@ -40,7 +40,8 @@ export function fromMailpit(summary: MailpitSummary, message: MailpitMessage): S
   return { id: summary.ID, to: [...new Set(to)], subject: message.Subject ?? summary.Subject ?? '', text, html, links: linksOf({ text, html }), receivedAt: summary.Created };
 }
 
-const isAfter = (summary: MailpitSummary, mark: MailMark) => !mark.seen.has(summary.ID) && (!mark.newest || summary.Created >= mark.newest);
+// Go writes times with the fraction's trailing zeros cut (".5Z" after ".45Z"): compare them as times, not strings.
+const isAfter = (summary: MailpitSummary, mark: MailMark) => !mark.seen.has(summary.ID) && (!mark.newest || Date.parse(summary.Created) >= Date.parse(mark.newest));
 
 export function mailpitSource(url: string): MailSource {
   const http = catcherHttp(url, 'Mailpit');
@@ -72,7 +73,7 @@ export function mailpitSource(url: string): MailSource {
       return { seen: new Set(newestFirst.map((summary) => summary.ID)), newest: newestFirst[0]?.Created };
     },
     async mailsTo(address, mark) {
-      const found = await list(`/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=${PAGE}`);
+      const found = await list(`/api/v1/search?query=${encodeURIComponent(`to:"${address.toLowerCase()}"`)}&limit=${PAGE}`);
       return (await full(found.filter((summary) => isAfter(summary, mark)))).filter((mail) => addressed(mail, address));
     },
     async mailsSince(mark) {
