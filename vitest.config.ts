@@ -3,10 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './suites/harness/rule-reporter.ts'],
-    // A rule selection (--rule, --tag, --level) leaves some files without rules.
+    // A rule selection (--rule, --tag, --level) leaves some files without rules. Only a project that
+    // extends the root inherits it.
     passWithNoTests: true,
     projects: [
       {
+        extends: true,
         test: {
           name: 'conformance',
           include: ['suites/**/*.test.ts'],

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { Clock } from './clock.ts';
 import { createControlPlane, type MockControls } from './control-plane.ts';
 import { FaultSwitches, type FaultDefinition } from './faults.ts';
+import { guardedErrorWriter } from './guarded-error-writer.ts';
 import { httpError, type ErrorDefinition } from './http-error.ts';
 import { requestLogger } from './logging.ts';
 import { Outbox } from './outbox.ts';
@@ -48,6 +49,8 @@ export interface MockAppOptions {
   /** The API's answer to a path it does not have. */
   notFound: ErrorDefinition;
   errorWriter: ErrorRequestHandler;
+  /** The API's answer when something fails that is not the client's fault; also when the writer fails. */
+  internalError: ErrorDefinition;
   /** Path patterns whose secrets the request log masks. */
   secretPaths?: RegExp[];
   /** Express settings, e.g. the query parser. */
@@ -90,6 +93,6 @@ export function createMockApp(options: MockAppOptions): Express {
   app.use(() => {
     throw httpError(options.notFound);
   });
-  app.use(options.errorWriter);
+  app.use(guardedErrorWriter(options.errorWriter, options.internalError, options.logger));
   return app;
 }

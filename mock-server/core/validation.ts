@@ -5,6 +5,7 @@
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { OpenApiDocument } from '../../specs/apis.ts';
 import { createSpecAjv, specRef } from '../../specs/schema-validator.ts';
+import { boundedEcho } from './bounded-echo.ts';
 import type { ValidationIssue } from './http-error.ts';
 
 interface ParameterObject {
@@ -96,7 +97,7 @@ function toIssues(errors: ErrorObject[], prefix: (string | number)[], root: unkn
         location: [...prefix, ...path],
         kind: kindOf(error),
         message: messageOf(error),
-        input: valueAt(root, path),
+        input: boundedEcho(valueAt(root, path)),
       };
     });
 }

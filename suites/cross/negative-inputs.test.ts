@@ -2,7 +2,7 @@ import { PRISM_ANSWERS_INVALID_JSON } from '../harness/prism-violations.ts';
 import { beforeAll, expect, type TestContext } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
 import type { HttpResponse } from '../harness/http.ts';
-import { negativeBodies, type JsonOperation, type MutationKind } from '../harness/negative-bodies.ts';
+import { NESTING_DEPTH, STACK_TRACE, negativeBodies, type JsonOperation, type MutationKind } from '../harness/negative-bodies.ts';
 import { inferred, ruleFactory } from '../harness/rule.ts';
 import { FUZZ_TARGETS, type FuzzTarget } from './fuzz-targets.ts';
 
@@ -48,6 +48,7 @@ async function barrage(
       if (response.status < 400 || response.status >= 500) {
         throw new Error(`${operation.operationId} (${response.request}) with ${label(response)}: expected a 4xx for invalid input, got ${response.status}`);
       }
+      if (STACK_TRACE.test(response.text)) throw new Error(`${operation.operationId} (${response.request}) with ${label(response)}: the answer carries a stack trace or file path`);
       target.suite.spec.expectMatches(operation.operationId, response);
     }
   }
@@ -62,7 +63,9 @@ function mutationRule(area: string, kind: MutationKind, title: string) {
       await barrage(target, test, async (operation, headers, path) => {
         const responses: Array<HttpResponse & { change?: string }> = [];
         for (const mutation of operation.mutations.filter((candidate) => candidate.kind === kind)) {
-          const response = await target.suite.http.send(operation.method.toUpperCase(), path, { headers, json: mutation.body });
+          const response = mutation.text === undefined
+            ? await target.suite.http.send(operation.method.toUpperCase(), path, { headers, json: mutation.body })
+            : await target.suite.http.send(operation.method.toUpperCase(), path, { headers, body: mutation.text, contentType: 'application/json' });
           responses.push({ ...response, change: `the body ${mutation.label}` });
         }
         return responses;
@@ -74,6 +77,7 @@ function mutationRule(area: string, kind: MutationKind, title: string) {
 mutationRule('FUZZMISSING', 'missing', 'bodies missing a required field answer a documented 4xx');
 mutationRule('FUZZTYPE', 'type', 'bodies with a field of the wrong type answer a documented 4xx');
 mutationRule('FUZZLONG', 'long', 'strings past their maxLength answer a documented 4xx');
+mutationRule('FUZZDEEP', 'deep', `bodies nested ${NESTING_DEPTH} levels deep answer a documented 4xx`);
 
 for (const target of FUZZ_TARGETS) {
   rule(`X-FUZZCTYPE-${NUMBER[target.api]}`, `${target.api}: a JSON body sent as text/plain answers a documented 4xx`, BAD_INPUT, async (test) => {

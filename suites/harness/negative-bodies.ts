@@ -9,7 +9,13 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { loadSpec, type ApiName, type OpenApiDocument } from '../../specs/apis.ts';
 import { createSpecAjv, pointerSegment, specRef } from '../../specs/schema-validator.ts';
 
-export type MutationKind = 'missing' | 'type' | 'long';
+export type MutationKind = 'missing' | 'type' | 'long' | 'deep';
+
+/** How deep the nested bodies go: deeper than a recursive parser, validator or serialiser survives. */
+export const NESTING_DEPTH = 10_000;
+
+/** A frame of a stack trace ("at fn (/srv/app.js:10:5)") or a stack overflow, in an answer to bad input. */
+export const STACK_TRACE = /\bat \S+ \(?(?:\/|[A-Za-z]:\\|node:|file:)[^\s)]*:\d+:\d+|Maximum call stack/;
 
 export interface JsonOperation {
   operationId: string;
@@ -17,7 +23,7 @@ export interface JsonOperation {
   path: string;
   /** A body the spec accepts. */
   valid: Record<string, unknown>;
-  mutations: { kind: MutationKind; label: string; body: unknown }[];
+  mutations: { kind: MutationKind; label: string; body: unknown; /** The body as sent, where it is too deep to serialise here. */ text?: string }[];
 }
 
 interface PropertySchema {
@@ -91,8 +97,24 @@ function mutationsOf(schema: ObjectSchema, valid: Record<string, unknown>, valid
       candidates.push({ kind: 'long', label: `${field} past maxLength`, body: { ...valid, [field]: 'x'.repeat(Math.min(property.maxLength + 1000, 10_000)) } });
     }
   }
-  // A mutation the schema still accepts is no negative input.
+  candidates.push(...deepMutations(schema, valid));
+  // A mutation the schema still accepts is no negative input. A deep one is judged by a shallow
+  // stand-in of the same shape: what rejects two levels rejects ten thousand.
   return candidates.filter((mutation) => !validate(mutation.body));
+}
+
+/** A body that is an array nested NESTING_DEPTH deep, and a documented field holding an object nested as deep. */
+function deepMutations(schema: ObjectSchema, valid: Record<string, unknown>): JsonOperation['mutations'] {
+  const mutations: JsonOperation['mutations'] = [
+    { kind: 'deep', label: `that is an array nested ${NESTING_DEPTH} deep`, body: [[[]]], text: `${'['.repeat(NESTING_DEPTH)}${']'.repeat(NESTING_DEPTH)}` },
+  ];
+  const field = Object.keys(schema.properties ?? {}).find((name) => isDocumentedProperty(schema.properties?.[name]));
+  if (field) {
+    const marker = '"__nested__"';
+    const text = JSON.stringify({ ...valid, [field]: '__nested__' }).replace(marker, `${'{"a":'.repeat(NESTING_DEPTH)}1${'}'.repeat(NESTING_DEPTH)}`);
+    mutations.push({ kind: 'deep', label: `with ${field} an object nested ${NESTING_DEPTH} deep`, body: { ...valid, [field]: { a: { a: 1 } } }, text });
+  }
+  return mutations;
 }
 
 function resolve(spec: OpenApiDocument, node: unknown): unknown {

@@ -50,6 +50,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
     },
     routers: [accountRoutes(context), teamRoutes(context)],
     notFound: ENCLAIVE_ERRORS.notFound,
+    internalError: ENCLAIVE_ERRORS.internal,
     errorWriter: enclaiveErrorWriter(options.logger, services.variants),
   });
 

@@ -58,6 +58,7 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
     // Public auth routes first, the data plane's catch-all record route last.
     routers: [authRoutes(context), permissionRoutes(context), adminRoutes(context), apiKeyRoutes(context), dataRoutes(context)],
     notFound: MACHHUB_ERRORS.notFound,
+    internalError: MACHHUB_ERRORS.internal,
     errorWriter: machhubErrorWriter(options.logger, services.faults, services.variants),
   });
 

@@ -66,6 +66,7 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
     },
     routers: [authRoutes(context), organizationRoutes(context), productRoutes(context)],
     notFound: VNTANA_ERRORS.notFound,
+    internalError: VNTANA_ERRORS.internal,
     errorWriter: vntanaErrorWriter(options.logger, services.faults, services.variants),
   });
 
