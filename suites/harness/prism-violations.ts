@@ -79,3 +79,7 @@ export class ViolationRecorder {
 /** Why a rule about bodies that are not JSON cannot run through a Prism proxy. */
 export const PRISM_ANSWERS_INVALID_JSON =
   'the proxy answers a body that is not valid JSON itself (400 invalid_json) and never forwards it to the server';
+
+/** Why a rule about deeply nested bodies cannot run through a Prism proxy. */
+export const PRISM_FALLS_OVER_ON_DEEP_JSON =
+  'the proxy itself goes down on a body nested thousands of levels deep (its request validation recurses), so no answer would be the server\'s';
