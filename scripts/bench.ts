@@ -6,7 +6,8 @@
  * targets and whether each was met.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { MOCK_BUNDLE, MOCK_NODE_FLAGS } from '../mock-server/node-flags.ts';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -14,8 +15,9 @@ import { API_NAMES, type ApiName } from '../specs/apis.ts';
 import { findMockApi } from '../mock-server/registry.ts';
 import { BENCH_ROUTES, type BenchRoute } from './lib/bench-routes.ts';
 import { load, type LoadResult } from './lib/load.ts';
-import { freePort, startPrism } from './lib/prism-server.ts';
-import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
+import { freePort } from '../suites/harness/free-port.ts';
+import { startPrism } from '../suites/harness/prism-server.ts';
+import { startServerProcess, type ServerProcess } from '../suites/harness/server-process.ts';
 import { runSuites } from './lib/vitest-run.ts';
 import { renderBenchReport, type BenchReport } from './lib/bench-report.ts';
 
@@ -49,14 +51,7 @@ const connections = positive('connections', values.connections, 1_000);
 const soakSeconds = positive('soak', values.soak, 1_800);
 const startupRuns = positive('startup-runs', values['startup-runs'], 20);
 const NODE_TSX = ['--import', 'tsx'];
-/** The node arguments `npm start` runs the bundled mock with (after building it), read from package.json. */
-function startArguments(): string[] {
-  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const [command, ...args] = (start.split('&&').at(-1) ?? '').trim().split(/\s+/);
-  if (command !== 'node' || !args.some((arg) => arg.endsWith('.mjs'))) throw new Error(`cannot read the node command from the start script: ${start}`);
-  return args;
-}
-const MOCK_ARGS = startArguments();
+const MOCK_ARGS = [...MOCK_NODE_FLAGS, MOCK_BUNDLE];
 const SOAK_SAMPLE_SECONDS = 5;
 
 const log = (line: string) => console.log(line);

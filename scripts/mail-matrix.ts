@@ -23,7 +23,7 @@ import { MOCK_APIS, startMock } from '../mock-server/registry.ts';
 import type { MockApiDefinition } from '../mock-server/core/mock-api.ts';
 import { SEEDED_ACCOUNTS } from '../suites/accounts.ts';
 import { suitePathsOf } from './lib/api-run.ts';
-import { freePort } from './lib/free-port.ts';
+import { freePort } from '../suites/harness/free-port.ts';
 import { inPool } from './lib/job-pool.ts';
 import { startMailDev } from './lib/maildev-server.ts';
 import { runSuites } from './lib/vitest-run.ts';

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { API_NAMES, type ApiName } from '../specs/apis.ts';
 import type { Outcome, RuleResult } from '../suites/harness/results.ts';
-import { startPrism } from './lib/prism-server.ts';
+import { startPrism } from '../suites/harness/prism-server.ts';
 import { runSuites } from './lib/vitest-run.ts';
 import { suitePathsOf } from './lib/api-run.ts';
 

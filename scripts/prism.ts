@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { API_NAMES, type ApiName } from '../specs/apis.ts';
-import { prismArguments, prismBinary } from './lib/prism-server.ts';
+import { prismArguments, prismBinary } from '../suites/harness/prism-server.ts';
 import { findMockApi } from '../mock-server/registry.ts';
 
 const [mode, ...rest] = process.argv.slice(2);

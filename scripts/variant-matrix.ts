@@ -20,7 +20,7 @@ import type { MockApiDefinition } from '../mock-server/core/mock-api.ts';
 import { SEEDED_ACCOUNTS } from '../suites/accounts.ts';
 import type { RuleResult } from '../suites/harness/results.ts';
 import { runApiSuite, verdictsOf } from './lib/api-run.ts';
-import { freePort } from './lib/free-port.ts';
+import { freePort } from '../suites/harness/free-port.ts';
 import { inPool } from './lib/job-pool.ts';
 
 interface Row {

@@ -4,7 +4,7 @@
  */
 import { MailDev } from 'maildev';
 import { request } from 'undici';
-import { freePort } from './free-port.ts';
+import { freePort } from '../../suites/harness/free-port.ts';
 
 export interface StartedMailDev {
   smtpPort: number;

@@ -10,7 +10,7 @@ import { request } from 'undici';
 import type { TestProject } from 'vitest/node';
 import { faultsFor } from '../../mock-server/core/faults.ts';
 import { MOCK_APIS, startMock } from '../../mock-server/registry.ts';
-import { startPrism } from '../../scripts/lib/prism-server.ts';
+import { startPrism } from './prism-server.ts';
 import type { ApiName } from '../../specs/apis.ts';
 import type { PreparedMailbox } from './mailbox/select.ts';
 import { serveSink } from './mailbox/sink-reader.ts';

@@ -1,7 +1,7 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../mock-server/core/server.ts';
-import { startPrism, type PrismServer } from '../../scripts/lib/prism-server.ts';
+import { startPrism, type PrismServer } from '../../suites/harness/prism-server.ts';
 import { HttpClient } from '../../suites/harness/http.ts';
 import { violationsOf } from '../../suites/harness/prism-violations.ts';
 

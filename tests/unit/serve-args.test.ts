@@ -1,5 +1,7 @@
 /** One set of flags for `npm start` and `auth-conformance mock`: the same parse, the same precedence. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { START_SCRIPT } from '../../mock-server/node-flags.ts';
 import { findMockApi } from '../../mock-server/registry.ts';
 import { parseServeArgs } from '../../mock-server/serve-args.ts';
 import { ServeError } from '../../mock-server/serve.ts';
@@ -36,4 +38,9 @@ describe('the flags that serve the mocks', () => {
     }
     expect(() => parseServeArgs([], { VINMAKE_PORT: 'eighty' })).toThrow(/VINMAKE_PORT must be a port number/);
   });
+});
+
+test('npm start runs the bundle with the node flags the benchmark starts it with', () => {
+  const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  expect(scripts.start).toBe(START_SCRIPT);
 });

@@ -3,10 +3,10 @@
  * resolves once it listens. Shared by `npm run prism:*`, `--via-prism` runs and the benchmarks.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specPath, type ApiName } from '../../specs/apis.ts';
+import { freePort } from './free-port.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,17 +40,6 @@ export function prismBinary(): string {
 }
 
 /** A port nobody listens on right now, for a child process that needs a number up front. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 export function prismArguments(options: PrismOptions, port: number): string[] {
   if (options.mode === 'proxy' && !options.upstream) throw new Error('a Prism proxy needs an upstream URL');
   return [
