@@ -3,6 +3,7 @@
  * rule with its source and outcome (and skip reason), and each failure with expected vs received.
  * One self-contained file: no scripts, no network, opens from disk.
  */
+import { coverageTotals, gapsOf, operationCoverage, type ApiCoverage } from './coverage.ts';
 import type { ResultsFile, RuleResult } from '../../suites/harness/results.ts';
 
 const escapeHtml = (text: string) =>
@@ -12,6 +13,7 @@ const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 1200px; padding: 0 1rem; color: #1d2329; }
 h1 { font-size: 1.6rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid #d0d7de; padding-bottom: .3rem; }
 table { border-collapse: collapse; width: 100%; margin: .8rem 0; }
+tr.gap td { background: #fff8c5; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e5e9ed; vertical-align: top; }
 th { background: #f3f5f7; }
 .passed { color: #116329; } .failed { color: #b3261e; font-weight: 600; } .skipped { color: #7a5b00; }
@@ -66,7 +68,21 @@ function failureBlock(result: RuleResult): string {
 ${part('expected', failure?.expected)}${part('received', failure?.received)}<details${failure?.expected === undefined ? ' open' : ''}><summary>message</summary><pre>${escapeHtml(failure?.message ?? '')}</pre></details></div>`;
 }
 
+/** Operations × rules: which rule got each operation's success answer, and its refusal. */
+function operationsTable(coverage: ApiCoverage | undefined): string {
+  if (!coverage) return '';
+  const totals = coverageTotals(coverage);
+  const ids = (list: string[]) => (list.length === 0 ? '-' : escapeHtml(list.slice(0, 4).join(', ') + (list.length > 4 ? ` (+${list.length - 4})` : '')));
+  const rows = coverage.operations.map((operation) => {
+    const gaps = gapsOf(operation);
+    return `<tr${gaps.length ? ' class="gap"' : ''}><td>${escapeHtml(operation.operationId)}</td><td><code>${escapeHtml(`${operation.method} ${operation.path}`)}</code></td><td>${ids(operation.successRules)}</td><td>${operation.secured ? ids(operation.refusalRules) : 'n/a'}</td><td>${escapeHtml(gaps.join(', ') || '-')}</td></tr>`;
+  });
+  return `<h3>Operations</h3><p>${totals.withSuccess} of ${totals.operations} operations answered a success to some rule; ${totals.securedWithRefusal} of ${totals.secured} secured operations were seen refusing.</p>
+<table class="operations"><thead><tr><th>operation</th><th>call</th><th>success by</th><th>refusal by</th><th>gap</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
 export function renderHtml(file: ResultsFile): string {
+  const coverage = operationCoverage(file);
   const byApi = new Map<string, RuleResult[]>();
   for (const result of file.results) byApi.set(result.api, [...(byApi.get(result.api) ?? []), result]);
   const sections = [...byApi].map(([api, results]) => {
@@ -78,6 +94,7 @@ ${totalsLine(results, `<span>target: ${escapeHtml(file.targets[api] ?? '-')}</sp
 ${failures.length ? `<h3>Failures</h3>${failures.map(failureBlock).join('\n')}` : ''}
 ${findings.length ? `<h3>Warnings and expected failures</h3>${findings.map(failureBlock).join('\n')}` : ''}
 <h3>By area</h3>${areaTable(results)}
+${operationsTable(coverage.find((entry) => entry.api === api))}
 <h3>Rules</h3><table class="rules"><thead><tr><th>rule</th><th>title</th><th>source</th><th>result</th></tr></thead><tbody>${results.map(ruleRow).join('\n')}</tbody></table>
 </section>`;
   });

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ResultsFile } from '../../suites/harness/results.ts';
+import { renderCoverageMarkdown } from './coverage.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 
@@ -12,10 +13,10 @@ export function readResults(input: string): ResultsFile {
   return parsed as ResultsFile;
 }
 
-export type ReportFormat = 'junit' | 'html' | 'json';
-export const REPORT_FORMATS: ReportFormat[] = ['junit', 'html', 'json'];
+export type ReportFormat = 'junit' | 'html' | 'json' | 'coverage';
+export const REPORT_FORMATS: ReportFormat[] = ['junit', 'html', 'json', 'coverage'];
 
-/** Writes junit.xml, report.html and results.json (those asked for) into `outDir`; returns their paths. */
+/** Writes junit.xml, report.html, results.json and coverage.md (those asked for) into `outDir`; returns their paths. */
 export function writeReports(input: string, outDir: string, formats: ReportFormat[] = REPORT_FORMATS): string[] {
   const results = readResults(input);
   mkdirSync(outDir, { recursive: true });
@@ -28,5 +29,6 @@ export function writeReports(input: string, outDir: string, formats: ReportForma
   if (formats.includes('junit')) write('junit.xml', renderJunit(results));
   if (formats.includes('html')) write('report.html', renderHtml(results));
   if (formats.includes('json')) write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+  if (formats.includes('coverage')) write('coverage.md', renderCoverageMarkdown(results));
   return written;
 }

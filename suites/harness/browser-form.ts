@@ -100,8 +100,13 @@ export function formsOf(html: string, pageUrl: string): HtmlForm[] {
 /** The password fields of a form, and the forms that have any. */
 export const passwordFieldsOf = (form: HtmlForm) => form.fields.filter((field) => field.type === 'password');
 
+/** Told of every page the browser-like client loads, e.g. to log the call for coverage. */
+export type PageObserver = (method: string, url: string, status: number) => void;
+
 export class BrowserLike {
   private readonly jar = new CookieJar();
+
+  constructor(private readonly observe?: PageObserver) {}
 
   /** GETs a URL as a browser's address bar would, following redirects. */
   open(url: string): Promise<Page> {
@@ -146,6 +151,7 @@ export class BrowserLike {
       if (typeof currentBody === 'string' && contentType) headers['content-type'] = contentType;
       if (currentMethod === 'POST') headers.origin = new URL(current).origin;
       const response = await request(current, { method: currentMethod, headers, body: currentBody, headersTimeout: 15_000, bodyTimeout: 15_000 });
+      this.observe?.(currentMethod, current, response.statusCode);
       for (const line of [response.headers['set-cookie'] ?? []].flat()) await this.jar.setCookie(line, current, { ignoreError: true });
       const location = response.headers.location;
       if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string' && hop < MAX_REDIRECTS) {

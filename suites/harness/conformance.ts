@@ -4,6 +4,7 @@
  * what it needs. The target is resolved on first use, so a suite that another API's run imports
  * (the cross-API rules) costs nothing until one of its rules runs.
  */
+import { enterRule, logCall } from './call-log.ts';
 import type { TestContext } from 'vitest';
 import type { ApiName } from '../../specs/apis.ts';
 import { ControlPlane } from './control-plane.ts';
@@ -81,7 +82,10 @@ export function conformanceSuite(
   };
   const http = new HttpClient(
     () => wire().target.baseUrl,
-    (response) => wire().violations?.record(response),
+    (response) => {
+      logCall(api, response);
+      wire().violations?.record(response);
+    },
   );
   let spec: SpecAssertions | undefined;
   const specOf = () => (spec ??= new SpecAssertions(api));
@@ -93,6 +97,7 @@ export function conformanceSuite(
   const makeContext = (test: TestContext): RuleContext => {
     const { target, violations } = wire();
     violations?.enter(test.task.meta);
+    enterRule(test.task.meta);
     const skip = (code: SkipCode, reason: string): never => test.skip(skipNote(code, reason));
     let openedMailbox: Promise<Mailbox> | undefined;
     const account = (role: string): Account => {

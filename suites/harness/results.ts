@@ -3,6 +3,7 @@
  * JUnit XML, the HTML report, the Prism comparison): rule id, title, source, outcome, skip reason,
  * and for failures the message with expected and received values (secrets already masked).
  */
+import type { RuleCall } from './call-log.ts';
 import type { TestCase, TestModule } from 'vitest/node';
 import { redactSecrets } from './redact.ts';
 import type { CitationKind, Level } from './rule.ts';
@@ -38,6 +39,8 @@ export interface RuleResult {
   /** For an expected failure (or one that now passes): the profile's reason and link. */
   expectedFailure?: { reason: string; link?: string; fixed: boolean };
   prismViolations?: PrismViolation[];
+  /** The calls the rule made: API, method, path without query, status. */
+  calls?: RuleCall[];
 }
 
 export interface ResultsFile {
@@ -99,6 +102,7 @@ function resultOf(testCase: TestCase, root: string): RuleResult {
       ? { expectedFailure: { reason: verdict.reason, ...(verdict.link ? { link: verdict.link } : {}), fixed: verdict.kind === 'fixed' } }
       : {}),
     ...(testCase.meta().prismViolations?.length ? { prismViolations: testCase.meta().prismViolations } : {}),
+    ...(testCase.meta().calls?.length ? { calls: testCase.meta().calls } : {}),
   };
 }
 

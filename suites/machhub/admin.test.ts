@@ -97,3 +97,27 @@ rule(
     expectStatus(await loginJson(attempted.username, attempted.password), 401);
   },
 );
+
+rule(
+  'MH-ADMIN-006',
+  'A superuser lists the groups: 200, a JSON array of groups',
+  realClients('groups (`GET/POST /machhub/auth/group`, `POST /machhub/auth/group/{gid}/user/{uid}`)'),
+  async (t) => {
+    const response = await getAs(t, 'admin', '/machhub/auth/group');
+    expectStatus(response, 200);
+    spec.expectMatches('listGroups', response);
+    expect(Array.isArray(response.json())).toBe(true);
+  },
+);
+
+rule(
+  'MH-ADMIN-007',
+  'A superuser lists the grants: 200, a JSON array of permissions',
+  realClients('permissions (`GET/POST /machhub/auth/permission`)'),
+  async (t) => {
+    const response = await getAs(t, 'admin', '/machhub/auth/permission');
+    expectStatus(response, 200);
+    spec.expectMatches('listPermissions', response);
+    expect(Array.isArray(response.json())).toBe(true);
+  },
+);

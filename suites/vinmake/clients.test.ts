@@ -135,6 +135,28 @@ rule(
 );
 
 rule(
+  'VM-CLIENT-014',
+  'Staff change a client record with PUT: 200, and the record read back carries the change',
+  seed('Full CRUD access to most resources (materials, BOMs, production orders, etc.)'),
+  async (t) => {
+    await t.requireMutation();
+    const body = newClient(t);
+    const created = await createClient(t, 'staff', body);
+    expectStatus(created, ...CREATED);
+    const path = `/api/v1/clients/${idOf(t, created.json(), 'client')}`;
+    const headers = bearer(await tokenOf(t, 'staff'));
+    // A whole body: the document does not say whether PUT merges or replaces.
+    const renamed = { ...body, name: t.nameFor('Conformance Knitwear Renamed') };
+    const updated = await vinmake.http.put(path, { headers, json: renamed });
+    expectStatus(updated, 200);
+    spec.expectMatches('updateClient', updated);
+    const read = await vinmake.http.get(path, { headers });
+    expectStatus(read, 200);
+    expect(read.json()).toMatchObject({ name: renamed.name });
+  },
+);
+
+rule(
   'VM-CLIENT-009',
   'Staff cannot delete a client record (403); an admin can (200 or 204), and it is gone (404)',
   inferred('deleting a customer with all its data is a privileged operation; staff edit only "most resources"'),

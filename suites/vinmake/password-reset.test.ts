@@ -1,5 +1,6 @@
 import { afterEach, expect } from 'vitest';
 import { BrowserLike, passwordFieldsOf, type HtmlForm } from '../harness/browser-form.ts';
+import { logPageCall } from '../harness/call-log.ts';
 import { CLOCK_LEEWAY_SECONDS } from '../harness/jwt.ts';
 import type { Mailbox, MailView } from '../harness/mailbox/mailbox.ts';
 import type { RuleContext } from '../harness/conformance.ts';
@@ -41,6 +42,9 @@ async function accountToReset(t: RuleContext): Promise<ResetSubject> {
   return { email: account.username, password: account.password, seeded: false };
 }
 
+/** A browser-like client whose page loads count as calls of the API, for the coverage report. */
+const browserFor = () => new BrowserLike((method, url, status) => logPageCall('vinmake', vinmake.http.baseUrl, method, url, status));
+
 function requestReset(email: string) {
   return vinmake.http.post('/api/v1/auth/reset-password-request', { json: { email } });
 }
@@ -59,7 +63,7 @@ async function resetFormFrom(t: RuleContext, browser: BrowserLike, mail: MailVie
 async function openResetMail(t: RuleContext, mailbox: Mailbox, email: string): Promise<{ browser: BrowserLike; form: HtmlForm }> {
   expectStatus(await requestReset(email), 200);
   const mail = await mailbox.nextMailTo(email, 'a reset mail');
-  const browser = new BrowserLike();
+  const browser = browserFor();
   return { browser, form: await resetFormFrom(t, browser, mail) };
 }
 
@@ -194,7 +198,7 @@ rule(
     expectStatus(await requestReset(subject.email), 200);
     const mail = await mailbox.nextMailTo(subject.email, 'a reset mail');
     const link = mail.links[0] ?? t.skip('not-applicable', 'the reset mail has no link to alter');
-    const browser = new BrowserLike();
+    const browser = browserFor();
     const page = await browser.open(forged(link));
     const form = page.forms.find((candidate) => passwordFieldsOf(candidate).length > 0);
     // A server may refuse the page itself; if it shows a form, sending it must change nothing.

@@ -41,6 +41,21 @@ rule(
 );
 
 rule(
+  'VN-HDR-005',
+  'Making a personal access token without X-AUTH-TOKEN is refused (403 FORBIDDEN, or 404 where the server has no such call) and hands out no token',
+  inferred('the guide says a key "can be generated on the VNTANA Platform" without naming the call; whatever the call, no caller without a token may make one'),
+  async () => {
+    const response = await http.post('/v1/auth/personal-access-token');
+    expectStatus(response, 403, 404);
+    if (response.status === 403) {
+      expectErrors(response, 403, ['FORBIDDEN']);
+      spec.expectMatches('createPersonalAccessToken', response);
+    }
+    expect(response.text).not.toMatch(/personalAccessToken"\s*:\s*"/);
+  },
+);
+
+rule(
   'VN-HDR-004',
   'organizationUuid is read whatever its case (it arrives lower-cased through Node clients)',
   realClients('Header names are matched case-insensitively (`organizationUuid`, `clientUuid` arrive lower-cased in Node).'),
