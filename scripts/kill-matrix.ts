@@ -3,7 +3,10 @@
  * API against it, and records which rules failed. Every fault must be caught by a required rule and
  * the clean mock fail no rule at all. Writes docs/kill-matrix.md and docs/kill-matrix.json; exits 1 otherwise.
  *
- *   npm run kill-matrix [-- --api vinmake] [--jobs 2] [--out docs]
+ *   npm run kill-matrix [-- --api vinmake] [--fault enclaive:register-race] [--repeat 10] [--jobs 2] [--out docs]
+ *
+ * --fault and --repeat check some faults again and again (a fault must be caught every time, not by
+ * luck); they write files only with an explicit --out, so docs/ keeps the full matrix.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -29,16 +32,22 @@ interface Run {
 }
 
 const { values } = parseArgs({
-  options: { api: { type: 'string', multiple: true }, jobs: { type: 'string' }, out: { type: 'string' } },
+  options: { api: { type: 'string', multiple: true }, fault: { type: 'string', multiple: true }, repeat: { type: 'string' }, jobs: { type: 'string' }, out: { type: 'string' } },
 });
+const repeat = Math.max(1, Number(values.repeat ?? 1));
+if (!Number.isInteger(repeat)) throw new Error(`--repeat must be a whole number, got ${values.repeat}`);
+const partial = values.fault !== undefined || repeat > 1;
 const apis = MOCK_APIS.filter((api) => !values.api || values.api.includes(api.name));
 const jobs = Math.max(1, Number(values.jobs ?? availableParallelism()));
-const outDir = values.out ?? 'docs';
+const outDir = values.out ?? (partial ? undefined : 'docs');
 
 const plan = apis.flatMap((api) => [
   { api: api.name, fault: null, description: 'no fault: the clean mock' },
   ...api.faults.map((fault) => ({ api: api.name, fault: fault.id, description: fault.description, breaksInference: fault.breaksInference })),
-]);
+])
+  .filter((item) => !values.fault || (item.fault !== null && values.fault.some((wanted) => wanted === item.fault || wanted === `${item.api}:${item.fault}`)))
+  .flatMap((item) => Array.from({ length: repeat }, () => item));
+if (plan.length === 0) throw new Error(`no fault matches ${values.fault?.join(', ')}; npm start -- --help lists them`);
 
 /** One run of an API's rules against its mock with (at most) one fault. */
 async function runSuite(item: (typeof plan)[number]): Promise<Run> {
@@ -100,9 +109,18 @@ function markdown(runs: Run[]): string {
 }
 
 const runs = await runAll();
-await mkdir(outDir, { recursive: true });
-await writeFile(join(outDir, 'kill-matrix.md'), markdown(runs));
-await writeFile(join(outDir, 'kill-matrix.json'), `${JSON.stringify(runs.map(({ seconds: _seconds, ...run }) => run), null, 2)}\n`);
+if (outDir) {
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, 'kill-matrix.md'), markdown(runs));
+  await writeFile(join(outDir, 'kill-matrix.json'), `${JSON.stringify(runs.map(({ seconds: _seconds, ...run }) => run), null, 2)}\n`);
+}
+if (repeat > 1) {
+  for (const key of new Set(runs.map((run) => `${run.api}:${run.fault ?? '(none)'}`))) {
+    const rows = runs.filter((run) => `${run.api}:${run.fault ?? '(none)'}` === key);
+    const good = rows.filter((run) => (run.fault === null ? run.failed.length + run.warned.length === 0 : isCaught(run))).length;
+    console.log(`${key}: ${rows[0]?.fault === null ? 'clean' : 'caught'} in ${good} of ${rows.length} runs`);
+  }
+}
 const uncaught = runs.filter((run) => run.fault !== null && !isCaught(run));
 const dirty = runs.filter((run) => run.fault === null && run.failed.length + run.warned.length > 0);
 console.log(`\nkill-matrix: ${runs.length - uncaught.length - dirty.length} passed, ${uncaught.length + dirty.length} failed`);
