@@ -3,6 +3,7 @@ import { enclaive } from './apis/enclaive/index.ts';
 import { machhub } from './apis/machhub/index.ts';
 import { vinmake } from './apis/vinmake/index.ts';
 import { vntana } from './apis/vntana/index.ts';
+import { API_NAMES, type ApiName } from '../specs/apis.ts';
 import type { MockApiDefinition } from './core/mock-api.ts';
 import { createLogger } from './core/logging.ts';
 import { restoreTables, snapshotTables, type StatePersistence } from './core/persistence.ts';
@@ -10,7 +11,10 @@ import { listen, type RunningServer } from './core/server.ts';
 import { createSmtpRelay } from './core/smtp-relay.ts';
 import type { SeededAccount } from './core/mock-api.ts';
 
-export const MOCK_APIS: MockApiDefinition[] = [vinmake, machhub, vntana, enclaive];
+const MOCK_DEFINITIONS = { vinmake, machhub, vntana, enclaive } satisfies Record<ApiName, MockApiDefinition>;
+
+/** The mocks, in the catalog's (port) order. */
+export const MOCK_APIS: MockApiDefinition[] = API_NAMES.map((name) => MOCK_DEFINITIONS[name]);
 
 export function findMockApi(name: string): MockApiDefinition | undefined {
   return MOCK_APIS.find((api) => api.name === name.toLowerCase());

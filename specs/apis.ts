@@ -9,11 +9,38 @@ import { parse } from 'yaml';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SPEC_DIR = existsSync(join(HERE, 'vinmake.yaml')) ? HERE : join(HERE, '..', 'specs');
 
+/** The APIs, in port order. Adding one starts here: docs/adding-an-api.md. */
 export const API_NAMES = ['vinmake', 'machhub', 'vntana', 'enclaive'] as const;
 export type ApiName = (typeof API_NAMES)[number];
 
-/** The vendor's own spelling, for messages and reports. */
-export const API_TITLES: Record<ApiName, string> = { vinmake: 'VinMake', machhub: 'MACHHUB', vntana: 'VNTANA', enclaive: 'enclaive' };
+export interface ApiEntry {
+  /** The vendor's own spelling, for messages and reports. */
+  title: string;
+  /** Prefix of the API's variables: <PREFIX>_BASE_URL, <PREFIX>_PORT, <PREFIX>_<ROLE>_USERNAME, ... */
+  envPrefix: string;
+  /** The mock's port unless told otherwise; the APIs take consecutive ports in the order above. */
+  defaultPort: number;
+  /** What the API's rule ids start with: VM-LOGIN-001. */
+  rulePrefix: string;
+}
+
+/**
+ * The catalog's first column: what every layer knows an API by. Each layer keys its own piece by
+ * the API's name (mock definition, seeded accounts, suite, bearer scheme, fuzz target, bench
+ * routes), typed so that a missing piece does not compile; tests/unit/api-catalog.test.ts checks
+ * the files.
+ */
+export const API_CATALOG = {
+  vinmake: { title: 'VinMake', envPrefix: 'VINMAKE', defaultPort: 4010, rulePrefix: 'VM' },
+  machhub: { title: 'MACHHUB', envPrefix: 'MACHHUB', defaultPort: 4011, rulePrefix: 'MH' },
+  vntana: { title: 'VNTANA', envPrefix: 'VNTANA', defaultPort: 4012, rulePrefix: 'VN' },
+  enclaive: { title: 'enclaive', envPrefix: 'ENCLAIVE', defaultPort: 4013, rulePrefix: 'EN' },
+} as const satisfies Record<ApiName, ApiEntry>;
+
+/** The first part of a rule id: an API's prefix, or X for the cross-API rules. */
+export const RULE_PREFIXES: string = `(${[...API_NAMES.map((name) => API_CATALOG[name].rulePrefix), 'X'].join('|')})`;
+
+export const API_TITLES: Record<ApiName, string> = Object.fromEntries(API_NAMES.map((name) => [name, API_CATALOG[name].title])) as Record<ApiName, string>;
 
 export function specPath(api: ApiName): string {
   return join(SPEC_DIR, `${api}.yaml`);

@@ -2,6 +2,8 @@
  * The seeded users (README), per API and role: what the suites log in with unless
  * `<API>_<ROLE>_USERNAME` / `_PASSWORD` name other accounts. Plain data, so tools can read it too.
  */
+import type { ApiName } from '../specs/apis.ts';
+
 export interface AccountDefault {
   username: string;
   password: string;
@@ -26,7 +28,7 @@ export const SEEDED_ACCOUNTS = {
   enclaive: {
     user: { username: 'user@enclaive.test', password: 'user-pass-1' },
   },
-} as const satisfies Record<string, Record<string, AccountDefault>>;
+} as const satisfies Record<ApiName, Record<string, AccountDefault>>;
 
 /**
  * Every role a suite signs in as, per API: the seeded ones (VinMake's `reset` is an account whose

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { API_NAMES, type ApiName } from '../../specs/apis.ts';
+import { API_NAMES, RULE_PREFIXES, type ApiName } from '../../specs/apis.ts';
 import { ACCOUNT_ROLES } from '../../suites/accounts.ts';
 import { RULE_SELECTOR } from '../../suites/harness/run-policy.ts';
 import { UsageError } from './usage.ts';
@@ -69,7 +69,7 @@ const PROFILE_SCHEMA = {
     strict: { type: 'boolean' },
     expectedFailures: {
       type: 'object',
-      propertyNames: { pattern: '^(VM|MH|VN|EN|X)-[A-Z]+-\\d{3}$' },
+      propertyNames: { pattern: `^${RULE_PREFIXES}-[A-Z]+-\\d{3}$` },
       additionalProperties: {
         type: 'object',
         additionalProperties: false,

@@ -3,6 +3,7 @@
  * present it on a protected call, and what a refusal looks like in that API's own shape.
  */
 import { expect, type TestContext } from 'vitest';
+import { API_NAMES, type ApiName } from '../../specs/apis.ts';
 import type { ConformanceSuite, RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
 import type { HttpResponse } from '../harness/http.ts';
@@ -12,7 +13,7 @@ import { loginToken as vntanaToken, vntana } from '../vntana/suite.ts';
 import { tokenOf as vinmakeToken, vinmake } from '../vinmake/suite.ts';
 
 export interface BearerApi {
-  name: 'vinmake' | 'machhub' | 'vntana' | 'enclaive';
+  name: ApiName;
   title: string;
   suite: ConformanceSuite;
   /** Signing: a symmetric secret, or an asymmetric key whose public half is published. */
@@ -25,8 +26,12 @@ export interface BearerApi {
   expectRefused(response: HttpResponse): void;
 }
 
-const ALL_BEARER_APIS: BearerApi[] = [
-  {
+/**
+ * How each API hands out and checks bearer tokens; null for an API that has none (the battery then
+ * leaves it out). Keyed by the catalog's names, so a new API must say which it is.
+ */
+const BEARER_SCHEMES = {
+  vinmake: {
     name: 'vinmake',
     title: 'VinMake',
     suite: vinmake,
@@ -39,7 +44,7 @@ const ALL_BEARER_APIS: BearerApi[] = [
       expect(typeof response.json<{ detail?: unknown }>().detail).toBe('string');
     },
   },
-  {
+  machhub: {
     name: 'machhub',
     title: 'MACHHUB',
     suite: machhub,
@@ -51,7 +56,7 @@ const ALL_BEARER_APIS: BearerApi[] = [
     // The documents fix 401 for bad credentials at login only; a refused token may be 401 or 403.
     expectRefused: (response) => expectStatus(response, 401, 403),
   },
-  {
+  vntana: {
     name: 'vntana',
     title: 'VNTANA',
     suite: vntana,
@@ -65,7 +70,7 @@ const ALL_BEARER_APIS: BearerApi[] = [
       expect(response.json<{ errors?: unknown }>().errors).toContain('FORBIDDEN');
     },
   },
-  {
+  enclaive: {
     name: 'enclaive',
     title: 'enclaive',
     suite: enclaive,
@@ -76,7 +81,9 @@ const ALL_BEARER_APIS: BearerApi[] = [
     // enclaive publishes no error shape or status for a refused token.
     expectRefused: (response) => expectStatus(response, 401, 403),
   },
-];
+} satisfies Record<ApiName, BearerApi | null>;
+
+const ALL_BEARER_APIS: BearerApi[] = API_NAMES.map((name): BearerApi | null => BEARER_SCHEMES[name]).filter((scheme): scheme is BearerApi => scheme !== null);
 
 /** Whether the run covers an API: CONFORMANCE_APIS names the APIs of a run, unset means all. */
 export function apiInRun(name: string): boolean {

@@ -9,7 +9,7 @@ import { enclaive, seededUserToken } from '../enclaive/suite.ts';
 import { machhub, tokenOf as machhubToken } from '../machhub/suite.ts';
 import { organizationToken, vntana, workspaces } from '../vntana/suite.ts';
 import { tokenOf as vinmakeToken, vinmake } from '../vinmake/suite.ts';
-import type { ApiName } from '../../specs/apis.ts';
+import { API_NAMES, type ApiName } from '../../specs/apis.ts';
 import { apiInRun } from './bearer-apis.ts';
 import type { ConformanceSuite } from '../harness/conformance.ts';
 
@@ -42,8 +42,9 @@ function createdId(response: HttpResponse): string | undefined {
   return undefined;
 }
 
-const ALL_FUZZ_TARGETS: FuzzTarget[] = [
-  {
+/** How the negative-input rules reach each API, keyed by the catalog's names. */
+const FUZZ_TARGETS_BY_API = {
+  vinmake: {
     api: 'vinmake',
     suite: vinmake,
     prepare: async (t) => ({ headers: { authorization: `Bearer ${await vinmakeToken(t, 'admin')}` }, query: {} }),
@@ -56,7 +57,7 @@ const ALL_FUZZ_TARGETS: FuzzTarget[] = [
       if (id && operationId === 'createApiKey') await vinmake.http.post(`/api/v1/api-keys/${encodeURIComponent(id)}/revoke`, { headers });
     },
   },
-  {
+  machhub: {
     api: 'machhub',
     suite: machhub,
     prepare: async (t) => ({ headers: { authorization: `Bearer ${await machhubToken(t, 'admin')}` }, query: {} }),
@@ -68,7 +69,7 @@ const ALL_FUZZ_TARGETS: FuzzTarget[] = [
       }
     },
   },
-  {
+  vntana: {
     api: 'vntana',
     suite: vntana,
     async prepare(t) {
@@ -78,13 +79,15 @@ const ALL_FUZZ_TARGETS: FuzzTarget[] = [
     },
     alive: async (t) => vntana.http.get('/v1/organizations', { headers: { 'x-auth-token': `Bearer ${(await organizationToken(t, 'member')).token}` } }),
   },
-  {
+  enclaive: {
     api: 'enclaive',
     suite: enclaive,
     prepare: async (t) => ({ headers: { authorization: `Bearer ${await seededUserToken(t)}` }, query: {} }),
     alive: async (t) => enclaive.http.get('/api/teams/current', { headers: { authorization: `Bearer ${await seededUserToken(t)}` } }),
   },
-];
+} satisfies Record<ApiName, FuzzTarget>;
+
+const ALL_FUZZ_TARGETS: FuzzTarget[] = API_NAMES.map((name) => FUZZ_TARGETS_BY_API[name]);
 
 /** The APIs this run covers. */
 export const FUZZ_TARGETS: FuzzTarget[] = ALL_FUZZ_TARGETS.filter((target) => apiInRun(target.api));

@@ -15,7 +15,7 @@ export type Schemas = components['schemas'];
 /** The seeded users (README); `ENCLAIVE_<ROLE>_USERNAME/_PASSWORD` override them. */
 export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.enclaive;
 
-export const enclaive = conformanceSuite('enclaive', 'ENCLAIVE', SEEDED_ACCOUNTS);
+export const enclaive = conformanceSuite('enclaive', SEEDED_ACCOUNTS);
 export const { rule, spec, http } = enclaive;
 
 export const STRONG_PASSWORD = 'Sturdy-pass-1';

@@ -4,9 +4,9 @@
  * what it needs. The target is resolved on first use, so a suite that another API's run imports
  * (the cross-API rules) costs nothing until one of its rules runs.
  */
-import { enterRule, logCall } from './call-log.ts';
 import type { TestContext } from 'vitest';
-import type { ApiName } from '../../specs/apis.ts';
+import { enterRule, logCall } from './call-log.ts';
+import { API_CATALOG, type ApiName } from '../../specs/apis.ts';
 import { ControlPlane } from './control-plane.ts';
 import { expectStatus } from './expect-http.ts';
 import { fixtureFacts, type FixtureFacts } from './fixtures.ts';
@@ -67,11 +67,8 @@ export interface ConformanceSuite {
   contextFor(test: TestContext): RuleContext;
 }
 
-export function conformanceSuite(
-  api: ApiName,
-  envPrefix: string,
-  defaultAccounts: Record<string, { username: string; password: string }>,
-): ConformanceSuite {
+export function conformanceSuite(api: ApiName, defaultAccounts: Record<string, { username: string; password: string }>): ConformanceSuite {
+  const { envPrefix } = API_CATALOG[api];
   let wired: { target: Target; violations: ViolationRecorder | undefined } | undefined;
   const wire = () => {
     if (wired) return wired;

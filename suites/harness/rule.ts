@@ -9,6 +9,7 @@
  * run is strict; a rule listed among the target's expected failures is reported as such.
  */
 import { test, type TestContext } from 'vitest';
+import { RULE_PREFIXES } from '../../specs/apis.ts';
 import { redactSecrets } from './redact.ts';
 import { runPolicy } from './run-policy.ts';
 
@@ -58,7 +59,7 @@ export const inferred = (reason: string): Citation => ({ kind: 'inferred', text:
 
 export const levelOf = (citation: Citation): Level => (citation.kind === 'inferred' ? 'recommended' : 'required');
 
-const RULE_ID = /^(VM|MH|VN|EN|X)-[A-Z]+-\d{3}$/;
+const RULE_ID = new RegExp(`^${RULE_PREFIXES}-[A-Z]+-\\d{3}$`);
 
 export function describeCitation(citation: Citation): string {
   const label = { seed: 'vendor document', 'real-clients': 'vendor client (docs/sources.md)', standard: 'standard', inferred: 'inferred' }[citation.kind];

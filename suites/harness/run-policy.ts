@@ -8,6 +8,7 @@
  *   CONFORMANCE_LEVEL=required           only rules of this level
  *   CONFORMANCE_EXPECTED_FAILURES='{"VM-KEY-004":{"reason":"...","link":"..."}}'
  */
+import { RULE_PREFIXES } from '../../specs/apis.ts';
 import type { Level } from './rule.ts';
 
 export interface ExpectedFailure {
@@ -28,7 +29,7 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 /** A rule id, or a prefix of one ending in `*`, as --rule and a profile's `rules:` take it. */
-export const RULE_SELECTOR = '^(VM|MH|VN|EN|X)-[A-Z*][A-Z0-9*-]*$';
+export const RULE_SELECTOR = `^${RULE_PREFIXES}-[A-Z*][A-Z0-9*-]*$`;
 
 export function idMatches(pattern: string, id: string): boolean {
   const upper = pattern.toUpperCase();

@@ -17,7 +17,7 @@ export type MachhubRole = 'admin' | 'operator' | 'nogrants';
 /** The seeded users (README); `MACHHUB_<ROLE>_USERNAME/_PASSWORD` override them. */
 export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.machhub;
 
-export const machhub = conformanceSuite('machhub', 'MACHHUB', SEEDED_ACCOUNTS);
+export const machhub = conformanceSuite('machhub', SEEDED_ACCOUNTS);
 export const { rule, spec, http } = machhub;
 
 export const LOGIN_PATHS = ['/auth/login', '/machhub/auth/login'] as const;

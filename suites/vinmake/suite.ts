@@ -17,7 +17,7 @@ export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.vinmake;
 /** The VinMake role each account holds. */
 export const ROLE_OF: Record<VinmakeRole, Schemas['Role']> = { admin: 'admin', staff: 'staff', client: 'client', client2: 'client' };
 
-export const vinmake = conformanceSuite('vinmake', 'VINMAKE', SEEDED_ACCOUNTS);
+export const vinmake = conformanceSuite('vinmake', SEEDED_ACCOUNTS);
 export const { rule, spec } = vinmake;
 
 /** The document leaves the success status of a create open: 200 or 201. */

@@ -12,7 +12,7 @@ export type VntanaRole = 'owner' | 'member';
 
 /** The seeded users (README); `VNTANA_<ROLE>_USERNAME/_PASSWORD` override them. */
 export const SEEDED_ACCOUNTS = SEEDED_ACCOUNTS_BY_API.vntana;
-export const vntana = conformanceSuite('vntana', 'VNTANA', SEEDED_ACCOUNTS);
+export const vntana = conformanceSuite('vntana', SEEDED_ACCOUNTS);
 export const { rule, spec, http } = vntana;
 
 export function startFromSeed(): void {

@@ -1,4 +1,5 @@
 import { exportJWK, generateKeyPair } from 'jose';
+import { API_CATALOG } from '../../../specs/apis.ts';
 import type { MockApiDefinition } from '../../core/mock-api.ts';
 import { createMachhubMock } from './app.ts';
 import { MACHHUB_FAULT_CATALOG } from './faults.ts';
@@ -6,9 +7,7 @@ import { MACHHUB_VARIANT_CATALOG } from './variants.ts';
 
 export const machhub: MockApiDefinition = {
   name: 'machhub',
-  title: 'MACHHUB',
-  defaultPort: 4011,
-  envPrefix: 'MACHHUB',
+  ...API_CATALOG.machhub,
   signingKey: { env: 'MACHHUB_SIGNING_JWK', generate: newSigningJwk },
   faults: MACHHUB_FAULT_CATALOG,
   variants: MACHHUB_VARIANT_CATALOG,
