@@ -26,7 +26,7 @@ export function readStateFile(path: string): PersistedState | undefined {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<PersistedState>;
   } catch (error) {
-    throw new Error(`state file ${path} is not readable JSON (${(error as Error).message}); move it away to start from the seed`);
+    throw new Error(`state file ${path} is not readable JSON (${(error as Error).message}); move it away to start from the seed`, { cause: error });
   }
   if (parsed.format !== 'auth-conformance-state' || parsed.version !== 1 || typeof parsed.apis !== 'object' || parsed.apis === null) {
     throw new Error(`${path} is not an auth-conformance state file (version 1); move it away to start from the seed`);

@@ -4,6 +4,7 @@ import type { ResultsFile, RuleResult } from '../../suites/harness/results.ts';
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] as string)
     // XML 1.0 cannot carry most control characters, not even escaped.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 function testcase(result: RuleResult): string {

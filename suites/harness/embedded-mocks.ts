@@ -41,7 +41,7 @@ async function expectReachable(title: string, url: string): Promise<void> {
   } catch (error) {
     const code = (error as { code?: string }).code ?? (error as Error).message;
     const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) ? '; for a private CA set NODE_EXTRA_CA_CERTS to its certificate' : '';
-    throw new Error(`cannot reach the ${title} target at ${url} (${code})${hint}: no rule was run`);
+    throw new Error(`cannot reach the ${title} target at ${url} (${code})${hint}: no rule was run`, { cause: error });
   }
 }
 

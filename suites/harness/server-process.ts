@@ -91,7 +91,7 @@ export function rssOfTree(pid: number): number {
 }
 
 function descendantsOf(pid: number): number[] {
-  let children: number[] = [];
+  let children: number[];
   try {
     children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {

@@ -36,7 +36,7 @@ export function catcherHttp(url: string, product: string): CatcherHttp {
           bodyTimeout: 10_000,
         });
       } catch (error) {
-        throw new Error(`cannot reach ${product} at ${base} (${(error as { code?: string }).code ?? (error as Error).message})`);
+        throw new Error(`cannot reach ${product} at ${base} (${(error as { code?: string }).code ?? (error as Error).message})`, { cause: error });
       }
       const text = await response.body.text();
       if (response.statusCode === 401) throw new Error(`${product} at ${base} asks for credentials: put them in the mailbox URL (http://user:password@host:port)`);

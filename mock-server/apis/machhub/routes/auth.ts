@@ -63,7 +63,7 @@ export function authRoutes(context: MachhubContext): Router {
 
   router.post('/machhub/auth/jwt/validate', json, async (req, res) => {
     const { token } = validBody<Schemas['JwtValidation']>(context, 'JwtValidation', req.body);
-    let valid = true;
+    let valid: boolean;
     try {
       const claims = await context.issuer.verify(token);
       valid = context.state.users.get(String(claims.sub)) !== undefined;
