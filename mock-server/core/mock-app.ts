@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
 import { Clock } from './clock.ts';
 import { createControlPlane, type MockControls } from './control-plane.ts';
 import { FaultSwitches, type FaultDefinition } from './faults.ts';
+import type { OpenApiDocument } from '../../specs/apis.ts';
 import { guardedErrorWriter } from './guarded-error-writer.ts';
+import { assertServesSpec } from './spec-routes.ts';
 import { httpError, type ErrorDefinition } from './http-error.ts';
 import { requestLogger } from './logging.ts';
 import { Outbox } from './outbox.ts';
@@ -49,6 +51,8 @@ export interface MockAppOptions {
   /** The API's answer to a path it does not have. */
   notFound: ErrorDefinition;
   errorWriter: ErrorRequestHandler;
+  /** The spec the routers serve: the app refuses to be built when they disagree. */
+  spec: OpenApiDocument;
   /** The API's answer when something fails that is not the client's fault; also when the writer fails. */
   internalError: ErrorDefinition;
   /** Path patterns whose secrets the request log masks. */
@@ -94,5 +98,6 @@ export function createMockApp(options: MockAppOptions): Express {
     throw httpError(options.notFound);
   });
   app.use(guardedErrorWriter(options.errorWriter, options.internalError, options.logger));
+  assertServesSpec(app, options.spec, options.controls.api);
   return app;
 }

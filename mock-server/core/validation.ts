@@ -21,7 +21,7 @@ export class SpecValidator {
   private readonly queryAjv: Ajv2020;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(private readonly spec: OpenApiDocument) {
+  constructor(readonly spec: OpenApiDocument) {
     this.ajv = createSpecAjv(spec);
     this.queryAjv = createSpecAjv(spec, { coerceTypes: true });
   }

@@ -51,6 +51,7 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
     routers: [accountRoutes(context), teamRoutes(context)],
     notFound: ENCLAIVE_ERRORS.notFound,
     internalError: ENCLAIVE_ERRORS.internal,
+    spec: context.validator.spec,
     errorWriter: enclaiveErrorWriter(options.logger, services.variants),
   });
 

@@ -59,6 +59,7 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
     routers: [authRoutes(context), permissionRoutes(context), adminRoutes(context), apiKeyRoutes(context), dataRoutes(context)],
     notFound: MACHHUB_ERRORS.notFound,
     internalError: MACHHUB_ERRORS.internal,
+    spec: context.validator.spec,
     errorWriter: machhubErrorWriter(options.logger, services.faults, services.variants),
   });
 

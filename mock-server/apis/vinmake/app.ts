@@ -52,6 +52,7 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
     routers: [authRoutes(context), apiKeyRoutes(context), clientRoutes(context), materialRoutes(context)],
     notFound: VINMAKE_ERRORS.notFound,
     internalError: VINMAKE_ERRORS.internal,
+    spec: context.validator.spec,
     errorWriter: vinmakeErrorWriter(options.logger, services.faults),
   });
 

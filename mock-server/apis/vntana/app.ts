@@ -67,6 +67,7 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
     routers: [authRoutes(context), organizationRoutes(context), productRoutes(context)],
     notFound: VNTANA_ERRORS.notFound,
     internalError: VNTANA_ERRORS.internal,
+    spec: context.validator.spec,
     errorWriter: vntanaErrorWriter(options.logger, services.faults, services.variants),
   });
 
