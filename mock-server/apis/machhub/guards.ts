@@ -4,13 +4,14 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { httpError } from '../../core/http-error.ts';
+import { securityOf } from '../../core/operation-security.ts';
 import { TokenRejected } from '../../core/issuer.ts';
 import { matchesDigest } from '../../core/secrets.ts';
 import type { MachhubContext } from './context.ts';
 import { MACHHUB_ERRORS } from './errors.ts';
 import { MACHHUB_FAULTS } from './faults.ts';
 import { MACHHUB_VARIANTS } from './variants.ts';
-import { isAllowed, type Asker, type Scope } from './permissions.ts';
+import { isAllowed, isScope, type Asker, type Scope } from './permissions.ts';
 import { grantsOf, groupsOf, type ApiKeyRecord, type UserRecord } from './state.ts';
 
 export interface Principal {
@@ -91,7 +92,20 @@ function keyOf(context: MachhubContext, given: string): ApiKeyRecord {
 }
 
 /** Lets the caller through when a grant answers (feature, action, scope). */
-export function requirePermission(context: MachhubContext, feature: string, action: string, scope: Scope): RequestHandler {
+/**
+ * The guard of an operation as its spec states it: `x-required-permission: <feature> <action>
+ * <scope>`, e.g. "groups read domain". Read once, when the routes are built.
+ */
+export function requireOperationPermission(context: MachhubContext, operationId: string): RequestHandler {
+  const { permission } = securityOf(context.validator.spec, operationId);
+  const [feature, action, scope, ...rest] = (permission ?? '').split(' ');
+  if (!feature || !action || !isScope(scope) || rest.length > 0) {
+    throw new Error(`the spec gives ${operationId} no permission the MACHHUB mock can check (x-required-permission: ${permission ?? 'none'})`);
+  }
+  return requirePermission(context, feature, action, scope);
+}
+
+function requirePermission(context: MachhubContext, feature: string, action: string, scope: Scope): RequestHandler {
   return (_req, res, next) => {
     const bypass = context.faults.on(MACHHUB_FAULTS.ignorePermissionCheck.id);
     if (!bypass && !isAllowed(askerOf(context, principalOf(res)), feature, action, scope)) throw httpError(MACHHUB_ERRORS.forbidden);

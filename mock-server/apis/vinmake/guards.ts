@@ -4,12 +4,13 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { httpError } from '../../core/http-error.ts';
+import { securityOf } from '../../core/operation-security.ts';
 import { TokenRejected } from '../../core/issuer.ts';
 import { matchesDigest } from '../../core/secrets.ts';
 import type { VinmakeContext } from './context.ts';
 import { VINMAKE_ERRORS } from './errors.ts';
 import { VINMAKE_FAULTS } from './faults.ts';
-import { roleAtLeast, type Role } from './roles.ts';
+import { isRole, roleAtLeast, type Role } from './roles.ts';
 import type { ApiKeyRecord, UserRecord } from './state.ts';
 
 export type Principal = { kind: 'user'; user: UserRecord } | { kind: 'api-key'; key: ApiKeyRecord };
@@ -72,10 +73,20 @@ function keyOf(context: VinmakeContext, presented: string): ApiKeyRecord {
 }
 
 /**
+ * The guard of an operation as its spec states it: the role (`x-required-role`) a user needs, and
+ * the scope (`x-required-scope`) an API key needs instead. Read once, when the routes are built.
+ */
+export function authorizeOperation(context: VinmakeContext, operationId: string): RequestHandler {
+  const { role, scope } = securityOf(context.validator.spec, operationId);
+  if (!isRole(role)) throw new Error(`the spec gives ${operationId} no role the VinMake mock knows (x-required-role: ${role ?? 'none'})`);
+  return authorize(context, { role, scope });
+}
+
+/**
  * Lets a user through with `role` or higher, and an API key only when `scope` is given and held.
  * Required roles and scopes are never sent back; the 403 says only "Insufficient permissions".
  */
-export function authorize(context: VinmakeContext, requirement: { role: Role; scope?: string }): RequestHandler {
+function authorize(context: VinmakeContext, requirement: { role: Role; scope?: string }): RequestHandler {
   return (_req, res, next) => {
     const principal = principalOf(res);
     const allowed =

@@ -6,7 +6,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { hashPassword } from '../../../core/passwords.ts';
 import { createdStatus, validBody, type MachhubContext } from '../context.ts';
 import { MACHHUB_ERRORS } from '../errors.ts';
-import { askerOf, authenticate, principalOf, requirePermission } from '../guards.ts';
+import { askerOf, authenticate, principalOf, requireOperationPermission } from '../guards.ts';
 import { isAllowed } from '../permissions.ts';
 import { findGroup, findUserByName, groupsOf, type GrantRecord, type GroupRecord, type MachhubState, type UserRecord } from '../state.ts';
 
@@ -55,13 +55,14 @@ export function adminRoutes(context: MachhubContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '16kb' });
   router.use(['/machhub/auth/user', '/machhub/auth/group', '/machhub/auth/permission'], authenticate(context));
-  const allow = (feature: string, action: string) => requirePermission(context, feature, action, 'domain');
+  // Which grant each operation asks is the spec's to say (x-required-permission).
+  const allow = (operationId: string) => requireOperationPermission(context, operationId);
 
-  router.get('/machhub/auth/user', allow('users', 'read'), (_req, res) => {
+  router.get('/machhub/auth/user', allow('listUsers'), (_req, res) => {
     res.json(context.state.users.all().map((user) => toUser(context.state, user)));
   });
 
-  router.post('/machhub/auth/user', allow('users', 'read-write'), json, async (req, res) => {
+  router.post('/machhub/auth/user', allow('createUser'), json, async (req, res) => {
     const input = validBody<Schemas['UserCreate']>(context, 'UserCreate', req.body);
     res.status(createdStatus(context)).json(toUser(context.state, await createUser(context.state, input)));
   });
@@ -76,18 +77,18 @@ export function adminRoutes(context: MachhubContext): Router {
     res.json(toUser(context.state, target));
   });
 
-  router.get('/machhub/auth/group', allow('groups', 'read'), (_req, res) => {
+  router.get('/machhub/auth/group', allow('listGroups'), (_req, res) => {
     res.json(context.state.groups.all().map((group) => toGroup(context.state, group)));
   });
 
-  router.post('/machhub/auth/group', allow('groups', 'read-write'), json, (req, res) => {
+  router.post('/machhub/auth/group', allow('createGroup'), json, (req, res) => {
     const { name } = validBody<Schemas['GroupCreate']>(context, 'GroupCreate', req.body);
     if (findGroup(context.state, name)) throw httpError(MACHHUB_ERRORS.groupTaken);
     const group = context.state.groups.insert({ id: `groups:${randomUUID()}`, name, members: [] });
     res.status(createdStatus(context)).json(toGroup(context.state, group));
   });
 
-  router.post('/machhub/auth/group/:groupId/user/:userId', allow('groups', 'read-write'), (req, res) => {
+  router.post('/machhub/auth/group/:groupId/user/:userId', allow('addUserToGroup'), (req, res) => {
     const group = findGroup(context.state, String(req.params.groupId));
     const user = context.state.users.get(String(req.params.userId));
     if (!group || !user) throw httpError(MACHHUB_ERRORS.notFound);
@@ -95,11 +96,11 @@ export function adminRoutes(context: MachhubContext): Router {
     res.json(toGroup(context.state, context.state.groups.get(group.id) ?? group));
   });
 
-  router.get('/machhub/auth/permission', allow('groups', 'read'), (_req, res) => {
+  router.get('/machhub/auth/permission', allow('listPermissions'), (_req, res) => {
     res.json(context.state.grants.all().map((grant) => toGrant(context.state, grant)));
   });
 
-  router.post('/machhub/auth/permission', allow('groups', 'read-write'), json, (req, res) => {
+  router.post('/machhub/auth/permission', allow('createPermission'), json, (req, res) => {
     const input = validBody<Schemas['GrantCreate']>(context, 'GrantCreate', req.body);
     const group = findGroup(context.state, input.group);
     if (!group) throw httpError({ ...MACHHUB_ERRORS.notFound, message: `Not Found: group ${input.group}` });

@@ -7,7 +7,7 @@ import { createdStatus, validBody, type MachhubContext } from '../context.ts';
 import { MACHHUB_VARIANTS } from '../variants.ts';
 import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
 import { MACHHUB_FAULTS } from '../faults.ts';
-import { authenticate, principalOf, requirePermission } from '../guards.ts';
+import { authenticate, principalOf, requireOperationPermission } from '../guards.ts';
 import type { ApiKeyRecord } from '../state.ts';
 
 type Schemas = components['schemas'];
@@ -29,7 +29,7 @@ export function apiKeyRoutes(context: MachhubContext): Router {
   const json = express.json({ limit: '16kb' });
   router.use('/api/api-key', authenticate(context));
 
-  router.post('/api/api-key/generate', requirePermission(context, 'api_keys', 'read-write', 'all'), json, (req, res) => {
+  router.post('/api/api-key/generate', requireOperationPermission(context, 'generateApiKey'), json, (req, res) => {
     const input = validBody<Schemas['ApiKeyCreate']>(context, 'ApiKeyCreate', req.body);
     let id = randomHex(12);
     while (context.state.apiKeys.get(id)) id = randomHex(12);
@@ -50,11 +50,11 @@ export function apiKeyRoutes(context: MachhubContext): Router {
     res.status(createdStatus(context)).set('Cache-Control', 'no-store').json(body);
   });
 
-  router.get('/api/api-key/get-all', requirePermission(context, 'api_keys', 'read', 'all'), (_req, res) => {
+  router.get('/api/api-key/get-all', requireOperationPermission(context, 'listApiKeys'), (_req, res) => {
     res.json(context.state.apiKeys.all().map(toApiKey));
   });
 
-  router.delete('/api/api-key/delete', requirePermission(context, 'api_keys', 'read-write', 'all'), json, (req, res) => {
+  router.delete('/api/api-key/delete', requireOperationPermission(context, 'deleteApiKey'), json, (req, res) => {
     const fromBody = (req.body as { id?: unknown } | undefined)?.id;
     const id = typeof req.query.id === 'string' ? req.query.id : fromBody;
     if (typeof id !== 'string' || id === '') throw badRequest('id is required (query ?id= or body {"id"})');

@@ -10,7 +10,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { createdStatus, validBody, type MachhubContext } from '../context.ts';
 import { MACHHUB_VARIANTS } from '../variants.ts';
 import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
-import { authenticate, requirePermission } from '../guards.ts';
+import { authenticate, requireOperationPermission } from '../guards.ts';
 import { applyFilter, parseRecordQuery, runQuery } from '../records.ts';
 import type { ProductRecord } from '../state.ts';
 
@@ -40,11 +40,12 @@ export function dataRoutes(context: MachhubContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '256kb' });
   const multipart = multer({ limits: { fields: 20, fieldSize: 256 * 1024, files: 0 } }).none();
-  const read = requirePermission(context, 'collections', 'read', 'domain');
-  const write = requirePermission(context, 'collections', 'read-write', 'domain');
+  // One route serves every collection; the spec documents the products collection and the record
+  // calls, and what they ask (x-required-permission) is what every collection asks.
+  const guard = (operationId: string) => requireOperationPermission(context, operationId);
   router.use('/machhub', authenticate(context));
 
-  router.get('/machhub/:table/all', read, (req, res) => {
+  router.get('/machhub/:table/all', guard('listProducts'), (req, res) => {
     knownTable(req);
     const { values, issues } = context.validator.query('listProducts', { limit: req.query.limit, offset: req.query.offset });
     if (issues.length > 0) throw httpError(MACHHUB_ERRORS.badRequest, issues);
@@ -56,13 +57,13 @@ export function dataRoutes(context: MachhubContext): Router {
     res.json(body);
   });
 
-  router.get('/machhub/:table/count', read, (req, res) => {
+  router.get('/machhub/:table/count', guard('countProducts'), (req, res) => {
     knownTable(req);
     const { conditions } = parseRecordQuery(req.query as Record<string, unknown>, PRODUCT_FIELDS, { offset: 0 });
     res.json({ count: applyFilter(context.state.products.all(), conditions).length });
   });
 
-  router.post('/machhub/:table', write, json, multipart, (req, res) => {
+  router.post('/machhub/:table', guard('createProduct'), json, multipart, (req, res) => {
     knownTable(req);
     const input = validBody<Schemas['ProductInput']>(context, 'ProductInput', recordOf(req));
     const now = context.clock.now().toISOString();
@@ -86,12 +87,12 @@ export function dataRoutes(context: MachhubContext): Router {
     return record;
   };
 
-  router.get(recordRoute, read, (req, res) => {
+  router.get(recordRoute, guard('getRecord'), (req, res) => {
     const body: Schemas['Product'] = existing(req);
     res.json(body);
   });
 
-  router.put(recordRoute, write, json, (req, res) => {
+  router.put(recordRoute, guard('updateRecord'), json, (req, res) => {
     const record = existing(req);
     const input = validBody<Schemas['ProductUpdate']>(context, 'ProductUpdate', req.body);
     const change = Object.fromEntries(Object.entries(input).filter(([field]) => WRITABLE_FIELDS.includes(field)));
@@ -99,7 +100,7 @@ export function dataRoutes(context: MachhubContext): Router {
     res.json(body);
   });
 
-  router.delete(recordRoute, write, (req, res) => {
+  router.delete(recordRoute, guard('deleteRecord'), (req, res) => {
     const { id } = existing(req);
     context.state.products.delete(id);
     const body: Schemas['Success'] = { success: true };

@@ -7,7 +7,7 @@ import { randomHex, randomToken, sha256 } from '../../../core/secrets.ts';
 import { paginate } from '../../../core/store.ts';
 import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
-import { authenticate, authorize, principalOf } from '../guards.ts';
+import { authenticate, authorizeOperation, principalOf } from '../guards.ts';
 import type { ApiKeyRecord } from '../state.ts';
 import { VINMAKE_VARIANTS } from '../variants.ts';
 
@@ -29,15 +29,16 @@ export function toApiKey(record: ApiKeyRecord): Schemas['ApiKey'] {
 
 export function apiKeyRoutes(context: VinmakeContext): Router {
   const router = express.Router();
-  const adminOnly = [authenticate(context), authorize(context, { role: 'admin' })];
+  // Who may call each operation is the spec's to say (x-required-role; keys name no scope for keys).
+  const guarded = (operationId: string) => [authenticate(context), authorizeOperation(context, operationId)];
 
-  router.get('/api/v1/api-keys', ...adminOnly, (req, res) => {
+  router.get('/api/v1/api-keys', ...guarded('listApiKeys'), (req, res) => {
     const { page, limit } = pageQuery(context, 'listApiKeys', req.query);
     const body: Schemas['ApiKeyPage'] = paginate(context.state.apiKeys.all().map(toApiKey), page, limit);
     res.json(body);
   });
 
-  router.post('/api/v1/api-keys', ...adminOnly, express.json({ limit: '16kb' }), (req, res) => {
+  router.post('/api/v1/api-keys', ...guarded('createApiKey'), express.json({ limit: '16kb' }), (req, res) => {
     const input = validBody<Schemas['ApiKeyCreate']>(context, 'ApiKeyCreate', req.body);
     const prefix = `vmk_${randomHex(8)}`;
     const key = `${prefix}_${randomToken(24)}`;
@@ -60,7 +61,7 @@ export function apiKeyRoutes(context: VinmakeContext): Router {
     res.status(context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id) ? 200 : 201).set('Cache-Control', 'no-store').json(body);
   });
 
-  router.post('/api/v1/api-keys/:api_key_id/revoke', ...adminOnly, (req, res) => {
+  router.post('/api/v1/api-keys/:api_key_id/revoke', ...guarded('revokeApiKey'), (req, res) => {
     const record = context.state.apiKeys.get(String(req.params.api_key_id));
     if (!record) throw httpError(VINMAKE_ERRORS.apiKeyNotFound);
     const revoked =

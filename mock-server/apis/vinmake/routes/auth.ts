@@ -9,7 +9,7 @@ import { validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
 import { VINMAKE_FAULTS } from '../faults.ts';
 import { VINMAKE_VARIANTS } from '../variants.ts';
-import { authenticate, authorize, principalOf } from '../guards.ts';
+import { authenticate, authorizeOperation, principalOf } from '../guards.ts';
 import { ROLES } from '../roles.ts';
 import { findUserByEmail, type UserRecord } from '../state.ts';
 import type { ACCESS_TOKEN_LIFETIME_SECONDS } from '../token-policy.ts';
@@ -72,7 +72,8 @@ export function authRoutes(context: VinmakeContext): Router {
   });
 
   for (const requiredRole of ROLES) {
-    router.get(`/auth/test/${requiredRole}`, authenticate(context), authorize(context, { role: requiredRole }), (_req, res) => {
+    const operationId = `test${requiredRole[0]?.toUpperCase()}${requiredRole.slice(1)}Role`;
+    router.get(`/auth/test/${requiredRole}`, authenticate(context), authorizeOperation(context, operationId), (_req, res) => {
       const principal = principalOf(res);
       if (principal.kind !== 'user') throw httpError(VINMAKE_ERRORS.insufficientPermissions);
       if (context.variants.on(VINMAKE_VARIANTS.bareRoleCheck.id)) {

@@ -6,7 +6,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { paginate } from '../../../core/store.ts';
 import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
-import { authenticate, authorize, confinedClientId, principalOf } from '../guards.ts';
+import { authenticate, authorizeOperation, confinedClientId, principalOf } from '../guards.ts';
 import type { ClientRecord } from '../state.ts';
 import { VINMAKE_VARIANTS } from '../variants.ts';
 
@@ -25,10 +25,10 @@ export function clientRoutes(context: VinmakeContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
   router.use('/api/v1/clients', authenticate(context));
-  const read = authorize(context, { role: 'client', scope: 'read:clients' });
-  const write = authorize(context, { role: 'staff', scope: 'write:clients' });
+  // Who may call each operation is the spec's to say (x-required-role, x-required-scope).
+  const guard = (operationId: string) => authorizeOperation(context, operationId);
 
-  router.get('/api/v1/clients', read, (req, res) => {
+  router.get('/api/v1/clients', guard('listClients'), (req, res) => {
     const { page, limit } = pageQuery(context, 'listClients', req.query);
     const confinedTo = confinedClientId(context, principalOf(res));
     const visible = context.state.clients.filter((client) => confinedTo === null || client.id === confinedTo);
@@ -36,7 +36,7 @@ export function clientRoutes(context: VinmakeContext): Router {
     res.json(body);
   });
 
-  router.post('/api/v1/clients', write, json, (req, res) => {
+  router.post('/api/v1/clients', guard('createClient'), json, (req, res) => {
     const input = validBody<Schemas['ClientCreate']>(context, 'ClientCreate', req.body);
     const now = context.clock.now().toISOString();
     const body: Schemas['Client'] = context.state.clients.insert({
@@ -51,12 +51,12 @@ export function clientRoutes(context: VinmakeContext): Router {
     res.status(context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id) ? 200 : 201).json(body);
   });
 
-  router.get('/api/v1/clients/:client_id', read, (req, res) => {
+  router.get('/api/v1/clients/:client_id', guard('getClient'), (req, res) => {
     const body: Schemas['Client'] = visibleClient(context, res, String(req.params.client_id));
     res.json(body);
   });
 
-  router.put('/api/v1/clients/:client_id', write, json, (req, res) => {
+  router.put('/api/v1/clients/:client_id', guard('updateClient'), json, (req, res) => {
     const record = visibleClient(context, res, String(req.params.client_id));
     const input = validBody<Schemas['ClientUpdate']>(context, 'ClientUpdate', req.body);
     const { name, country, currency, maxAccountValue } = input;
@@ -76,7 +76,7 @@ export function clientRoutes(context: VinmakeContext): Router {
     res.json(body);
   });
 
-  router.delete('/api/v1/clients/:client_id', authorize(context, { role: 'admin', scope: 'write:clients' }), (req, res) => {
+  router.delete('/api/v1/clients/:client_id', guard('deleteClient'), (req, res) => {
     const record = visibleClient(context, res, String(req.params.client_id));
     context.state.clients.delete(record.id);
     for (const material of context.state.materials.filter((candidate) => candidate.clientId === record.id)) {

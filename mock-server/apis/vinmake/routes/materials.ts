@@ -6,7 +6,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { paginate } from '../../../core/store.ts';
 import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
-import { authenticate, authorize, confinedClientId, principalOf } from '../guards.ts';
+import { authenticate, authorizeOperation, confinedClientId, principalOf } from '../guards.ts';
 import type { MaterialRecord } from '../state.ts';
 import { VINMAKE_VARIANTS } from '../variants.ts';
 
@@ -57,10 +57,10 @@ export function materialRoutes(context: VinmakeContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
   router.use('/api/v1/materials', authenticate(context));
-  const read = authorize(context, { role: 'client', scope: 'read:materials' });
-  const write = authorize(context, { role: 'staff', scope: 'write:materials' });
+  // Who may call each operation is the spec's to say (x-required-role, x-required-scope).
+  const guard = (operationId: string) => authorizeOperation(context, operationId);
 
-  router.get('/api/v1/materials', read, (req, res) => {
+  router.get('/api/v1/materials', guard('listMaterials'), (req, res) => {
     const { page, limit } = pageQuery(context, 'listMaterials', req.query);
     const confinedTo = confinedClientId(context, principalOf(res));
     const visible = context.state.materials.filter((material) => confinedTo === null || material.clientId === confinedTo);
@@ -68,7 +68,7 @@ export function materialRoutes(context: VinmakeContext): Router {
     res.json(body);
   });
 
-  router.post('/api/v1/materials', write, json, (req, res) => {
+  router.post('/api/v1/materials', guard('createMaterial'), json, (req, res) => {
     const input = validBody<MaterialCreate>(context, 'MaterialCreate', req.body);
     const link = linkOf(context, req.body);
     const now = context.clock.now().toISOString();
@@ -84,11 +84,11 @@ export function materialRoutes(context: VinmakeContext): Router {
     res.status(context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id) ? 200 : 201).json(toMaterial(record, context));
   });
 
-  router.get('/api/v1/materials/:material_id', read, (req, res) => {
+  router.get('/api/v1/materials/:material_id', guard('getMaterial'), (req, res) => {
     res.json(toMaterial(visibleMaterial(context, res, String(req.params.material_id)), context));
   });
 
-  router.put('/api/v1/materials/:material_id', write, json, (req, res) => {
+  router.put('/api/v1/materials/:material_id', guard('updateMaterial'), json, (req, res) => {
     const record = visibleMaterial(context, res, String(req.params.material_id));
     const input = validBody<Schemas['MaterialUpdate']>(context, 'MaterialUpdate', req.body);
     const change: Partial<MaterialRecord> = { updatedAt: context.clock.now().toISOString() };
@@ -108,7 +108,7 @@ export function materialRoutes(context: VinmakeContext): Router {
     res.json(toMaterial(context.state.materials.update(record.id, change) ?? record, context));
   });
 
-  router.delete('/api/v1/materials/:material_id', write, (req, res) => {
+  router.delete('/api/v1/materials/:material_id', guard('deleteMaterial'), (req, res) => {
     const record = visibleMaterial(context, res, String(req.params.material_id));
     context.state.materials.delete(record.id);
     if (context.variants.on(VINMAKE_VARIANTS.writesAnswer200.id)) res.json(toMaterial(record, context));
