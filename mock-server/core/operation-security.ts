@@ -6,6 +6,7 @@
  * the mock, found when the mock is built.
  */
 import type { OpenApiDocument } from '../../specs/apis.ts';
+import { findOperation } from '../../specs/operations.ts';
 
 export interface OperationSecurity {
   operationId: string;
@@ -17,19 +18,14 @@ export interface OperationSecurity {
 }
 
 export function securityOf(spec: OpenApiDocument, operationId: string): OperationSecurity {
-  for (const item of Object.values(spec.paths)) {
-    for (const raw of Object.values(item)) {
-      const operation = raw as Record<string, unknown> | undefined;
-      if (operation?.operationId !== operationId) continue;
-      const text = (name: string) => (typeof operation[name] === 'string' ? (operation[name] as string) : undefined);
-      return {
-        operationId,
-        public: Array.isArray(operation.security) && operation.security.length === 0,
-        role: text('x-required-role'),
-        scope: text('x-required-scope'),
-        permission: text('x-required-permission'),
-      };
-    }
-  }
-  throw new Error(`operation ${operationId} is not in the spec`);
+  const operation = findOperation(spec, operationId)?.definition;
+  if (!operation) throw new Error(`operation ${operationId} is not in the spec`);
+  const text = (name: string) => (typeof operation[name] === 'string' ? (operation[name] as string) : undefined);
+  return {
+    operationId,
+    public: Array.isArray(operation.security) && operation.security.length === 0,
+    role: text('x-required-role'),
+    scope: text('x-required-scope'),
+    permission: text('x-required-permission'),
+  };
 }

@@ -7,8 +7,7 @@
  */
 import type { Express } from 'express';
 import type { OpenApiDocument } from '../../specs/apis.ts';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+import { operationsOf } from '../../specs/operations.ts';
 
 interface RouteLayer {
   label: string;
@@ -40,9 +39,7 @@ const sampleOf = (template: string) => template.replace(/\{[^}]+\}/g, 'sample');
 
 export function routeDrift(app: Express, spec: OpenApiDocument): { unrouted: string[]; unspecified: string[] } {
   const routes = routeLayersOf(((app as unknown as { router: { stack: Layer[] } }).router).stack);
-  const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ method, path, label: `${method.toUpperCase()} ${path}` })),
-  );
+  const operations = operationsOf(spec).map(({ method, path }) => ({ method, path, label: `${method.toUpperCase()} ${path}` }));
   const serves = (route: RouteLayer, operation: { method: string; path: string }) =>
     (route.methods.has(operation.method) || route.methods.has('_all')) && route.matches(sampleOf(operation.path));
   return {

@@ -4,6 +4,7 @@
  */
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { OpenApiDocument } from '../../specs/apis.ts';
+import { findOperation } from '../../specs/operations.ts';
 import { createSpecAjv, specRef } from '../../specs/schema-validator.ts';
 import { boundedEcho } from './bounded-echo.ts';
 import type { ValidationIssue } from './http-error.ts';
@@ -63,15 +64,11 @@ export class SpecValidator {
   }
 
   private parametersOf(operationId: string): ParameterObject[] {
-    for (const pathItem of Object.values(this.spec.paths)) {
-      for (const operation of Object.values(pathItem)) {
-        if ((operation as { operationId?: string })?.operationId !== operationId) continue;
-        const shared = (pathItem.parameters as ParameterObject[] | undefined) ?? [];
-        const own = ((operation as { parameters?: ParameterObject[] }).parameters) ?? [];
-        return [...shared, ...own].map((parameter) => this.resolve(parameter));
-      }
-    }
-    throw new Error(`operation ${operationId} is not in the spec`);
+    const operation = findOperation(this.spec, operationId);
+    if (!operation) throw new Error(`operation ${operationId} is not in the spec`);
+    const shared = (operation.pathItem.parameters as ParameterObject[] | undefined) ?? [];
+    const own = (operation.definition.parameters as ParameterObject[] | undefined) ?? [];
+    return [...shared, ...own].map((parameter) => this.resolve(parameter));
   }
 
   private resolve(parameter: ParameterObject): ParameterObject {

@@ -4,10 +4,9 @@
  * Read from the calls each rule made (results.json), matched to the specs' path templates. An
  * operation no rule reached with a success, or a secured one no rule saw refused, is a gap.
  */
-import { API_NAMES, API_TITLES, loadSpec, type ApiName, type OpenApiDocument } from '../../specs/apis.ts';
+import { API_NAMES, API_TITLES, loadSpec, type ApiName } from '../../specs/apis.ts';
+import { operationsOf } from '../../specs/operations.ts';
 import type { ResultsFile, RuleResult } from '../../suites/harness/results.ts';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
 export interface OperationCoverage {
   operationId: string;
@@ -30,32 +29,18 @@ interface Matcher {
   literals: number;
 }
 
-function isSecured(spec: OpenApiDocument, operation: Record<string, unknown>): boolean {
-  if (operation['x-required-role'] !== undefined) return true;
-  const security = (operation.security ?? spec.security) as Array<Record<string, unknown>> | undefined;
-  // An empty requirement ({}) among the alternatives makes credentials optional.
-  return Array.isArray(security) && security.length > 0 && !security.some((requirement) => Object.keys(requirement).length === 0);
-}
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const normalized = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
 
 function matchersOf(api: ApiName): Matcher[] {
-  const spec = loadSpec(api);
-  const matchers: Matcher[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const method of METHODS) {
-      const operation = item[method] as Record<string, unknown> | undefined;
-      if (!operation) continue;
-      const segments = path.split('/');
-      const pattern = new RegExp(`^${segments.map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : escapeRegExp(segment))).join('/')}$`);
-      matchers.push({
-        operation: { operationId: String(operation.operationId ?? `${method} ${path}`), method: method.toUpperCase(), path, secured: isSecured(spec, operation), successRules: [], refusalRules: [] },
-        pattern,
-        literals: segments.filter((segment) => segment && !/^\{.+\}$/.test(segment)).length,
-      });
-    }
-  }
+  const matchers = operationsOf(loadSpec(api)).map(({ operationId, method, path, secured }): Matcher => {
+    const segments = path.split('/');
+    return {
+      operation: { operationId, method: method.toUpperCase(), path, secured, successRules: [], refusalRules: [] },
+      pattern: new RegExp(`^${segments.map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : escapeRegExp(segment))).join('/')}$`),
+      literals: segments.filter((segment) => segment && !/^\{.+\}$/.test(segment)).length,
+    };
+  });
   return matchers.sort((a, b) => b.literals - a.literals);
 }
 
@@ -94,14 +79,15 @@ export function coverageTotals(coverage: ApiCoverage): { operations: number; sec
   };
 }
 
-const shortList = (ids: string[]) => (ids.length === 0 ? '-' : ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} (+${ids.length - 3})`);
+/** The first rule ids of a list, and how many more. */
+export const shortList = (ids: string[], shown = 3) => (ids.length === 0 ? '-' : ids.length <= shown ? ids.join(', ') : `${ids.slice(0, shown).join(', ')} (+${ids.length - shown})`);
 
 export function renderCoverageMarkdown(file: ResultsFile): string {
   const lines = [
     '# Operation coverage',
     '',
     'Every operation of the specs, with the rules whose calls got its success answer (2xx or 3xx) and,',
-    'for a secured operation (`security` or `x-required-role` in the spec), the rules that saw it refused',
+    'for a secured operation (a `security` requirement in the spec), the rules that saw it refused',
     '(401 or 403). Read from the calls each rule made in one run; regenerate with `npm test` and',
     '`npm run report -- --coverage docs/coverage.md`.',
     '',

@@ -3,7 +3,7 @@
  * rule with its source and outcome (and skip reason), and each failure with expected vs received.
  * One self-contained file: no scripts, no network, opens from disk.
  */
-import { coverageTotals, gapsOf, operationCoverage, type ApiCoverage } from './coverage.ts';
+import { coverageTotals, gapsOf, operationCoverage, shortList, type ApiCoverage } from './coverage.ts';
 import type { ResultsFile, RuleResult } from '../../suites/harness/results.ts';
 
 const escapeHtml = (text: string) =>
@@ -72,7 +72,7 @@ ${part('expected', failure?.expected)}${part('received', failure?.received)}<det
 function operationsTable(coverage: ApiCoverage | undefined): string {
   if (!coverage) return '';
   const totals = coverageTotals(coverage);
-  const ids = (list: string[]) => (list.length === 0 ? '-' : escapeHtml(list.slice(0, 4).join(', ') + (list.length > 4 ? ` (+${list.length - 4})` : '')));
+  const ids = (list: string[]) => escapeHtml(shortList(list, 4));
   const rows = coverage.operations.map((operation) => {
     const gaps = gapsOf(operation);
     return `<tr${gaps.length ? ' class="gap"' : ''}><td>${escapeHtml(operation.operationId)}</td><td><code>${escapeHtml(`${operation.method} ${operation.path}`)}</code></td><td>${ids(operation.successRules)}</td><td>${operation.secured ? ids(operation.refusalRules) : 'n/a'}</td><td>${escapeHtml(gaps.join(', ') || '-')}</td></tr>`;

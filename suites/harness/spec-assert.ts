@@ -8,6 +8,7 @@ import { AssertionError } from 'node:assert';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { API_TITLES, loadSpec, type ApiName, type OpenApiDocument } from '../../specs/apis.ts';
 import { contractView } from '../../specs/contract-view.ts';
+import { findOperation, operationsOf } from '../../specs/operations.ts';
 import { createSpecAjv, pointerSegment, specRef } from '../../specs/schema-validator.ts';
 import type { HttpResponse } from './http.ts';
 import { redactSecrets } from './redact.ts';
@@ -77,13 +78,9 @@ export class SpecAssertions {
   }
 
   private operation(operationId: string): Operation {
-    for (const [path, pathItem] of Object.entries(this.spec.paths)) {
-      for (const [method, operation] of Object.entries(pathItem)) {
-        const candidate = operation as { operationId?: string; responses?: Record<string, ResponseObject> };
-        if (candidate?.operationId === operationId) return { method, path, responses: candidate.responses ?? {} };
-      }
-    }
-    throw new Error(`operation ${operationId} is not in specs/${this.api}.yaml`);
+    const found = findOperation(this.spec, operationId);
+    if (!found) throw new Error(`operation ${operationId} is not in specs/${this.api}.yaml`);
+    return { method: found.method, path: found.path, responses: (found.definition.responses as Record<string, ResponseObject> | undefined) ?? {} };
   }
 
   private resolve(pointer: string): unknown {
@@ -95,17 +92,6 @@ export class SpecAssertions {
 
   /** Every operation id with its method, path and whether it needs a credential. */
   operations(): { operationId: string; method: string; path: string; secured: boolean }[] {
-    const globalSecurity = (this.spec.security as unknown[] | undefined) ?? [];
-    return Object.entries(this.spec.paths).flatMap(([path, pathItem]) =>
-      Object.entries(pathItem)
-        .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method))
-        .map(([method, operation]) => {
-          const { operationId, security } = operation as { operationId: string; security?: object[] };
-          const requirements = security ?? (globalSecurity as object[]);
-          // A `{}` among the requirements makes the credential optional.
-          const secured = requirements.length > 0 && !requirements.some((requirement) => Object.keys(requirement).length === 0);
-          return { operationId, method, path, secured };
-        }),
-    );
+    return operationsOf(this.spec).map(({ operationId, method, path, secured }) => ({ operationId, method, path, secured }));
   }
 }

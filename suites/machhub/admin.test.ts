@@ -98,26 +98,15 @@ rule(
   },
 );
 
-rule(
-  'MH-ADMIN-006',
-  'A superuser lists the groups: 200, a JSON array of groups',
-  realClients('groups (`GET/POST /machhub/auth/group`, `POST /machhub/auth/group/{gid}/user/{uid}`)'),
-  async (t) => {
-    const response = await getAs(t, 'admin', '/machhub/auth/group');
+// The admin lists the vendor's clients call: each answers 200 with a JSON array.
+for (const list of [
+  { id: 'MH-ADMIN-006', what: 'groups', path: '/machhub/auth/group', operationId: 'listGroups', source: realClients('groups (`GET/POST /machhub/auth/group`, `POST /machhub/auth/group/{gid}/user/{uid}`)') },
+  { id: 'MH-ADMIN-007', what: 'grants', path: '/machhub/auth/permission', operationId: 'listPermissions', source: realClients('permissions (`GET/POST /machhub/auth/permission`)') },
+]) {
+  rule(list.id, `A superuser lists the ${list.what}: 200, a JSON array`, list.source, async (t) => {
+    const response = await getAs(t, 'admin', list.path);
     expectStatus(response, 200);
-    spec.expectMatches('listGroups', response);
+    spec.expectMatches(list.operationId, response);
     expect(Array.isArray(response.json())).toBe(true);
-  },
-);
-
-rule(
-  'MH-ADMIN-007',
-  'A superuser lists the grants: 200, a JSON array of permissions',
-  realClients('permissions (`GET/POST /machhub/auth/permission`)'),
-  async (t) => {
-    const response = await getAs(t, 'admin', '/machhub/auth/permission');
-    expectStatus(response, 200);
-    spec.expectMatches('listPermissions', response);
-    expect(Array.isArray(response.json())).toBe(true);
-  },
-);
+  });
+}
