@@ -5,6 +5,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Clock } from './clock.ts';
 import type { FaultSwitches } from './faults.ts';
+import { describeFault } from './seams.ts';
 import { HttpError, bodyParserFailure } from './http-error.ts';
 import type { Outbox } from './outbox.ts';
 import { folderPage } from './folder-page.ts';
@@ -57,7 +58,7 @@ export function createControlPlane(controls: MockControls): Router {
   });
 
   router.get('/faults', (_req, res) => {
-    res.json({ active: faults.list(), available: faults.catalog });
+    res.json({ active: faults.list(), available: faults.catalog.map(describeFault) });
   });
 
   // Faults are switched as a whole set, so a test states exactly which bugs the mock has.
@@ -69,7 +70,7 @@ export function createControlPlane(controls: MockControls): Router {
     } catch (error) {
       throw controlPlaneError((error as Error).message);
     }
-    res.json({ active: faults.list(), available: faults.catalog });
+    res.json({ active: faults.list(), available: faults.catalog.map(describeFault) });
   });
 
   router.post('/reset', async (_req, res) => {

@@ -1,7 +1,8 @@
 /**
  * Fault switches: deliberate, realistic server bugs a mock can be started with (or switched on
  * through /__mock/faults), so the conformance suites can prove they catch them. A reset of the
- * mock's data leaves the faults as they are.
+ * mock's data leaves the faults as they are. Each fault wraps seams of the mock (seams.ts); the
+ * token faults, shared by every API, wrap its issuer (token-faults.ts).
  */
 export interface FaultDefinition {
   id: string;
@@ -13,14 +14,6 @@ export interface FaultDefinition {
    */
   breaksInference?: string;
 }
-
-/** Token bugs every API's issuer can be made to have. */
-export const TOKEN_FAULTS = {
-  acceptExpired: { id: 'accept-expired-token', description: 'accepts tokens whose exp has passed' },
-  acceptAlgNone: { id: 'accept-alg-none', description: 'accepts unsigned tokens with alg "none"' },
-  skipSignature: { id: 'skip-signature-check', description: 'decodes tokens without checking their signature' },
-  wrongLifetime: { id: 'wrong-token-lifetime', description: 'issues tokens that live twice the documented lifetime' },
-} as const satisfies Record<string, FaultDefinition>;
 
 export class FaultSwitches {
   private readonly active = new Set<string>();

@@ -22,16 +22,21 @@ export function issueMailedToken(table: Table<MailedTokenRecord>, clock: Clock, 
   return token;
 }
 
-/**
- * The user id a live token belongs to, marking it used; undefined for unknown, used or expired.
- * `reusable` is the fault of a server that forgets to burn the token.
- */
-export function redeemMailedToken(table: Table<MailedTokenRecord>, clock: Clock, token: string, options: { reusable?: boolean } = {}): string | undefined {
-  const digest = sha256(token);
-  const record = table.find((candidate) => candidate.digest === digest);
-  if (!record || record.expiresAtMs <= clock.nowMs()) return undefined;
-  if (options.reusable) return record.userId;
-  if (record.usedAt !== null) return undefined;
+/** The user id a live token belongs to, marking it used; undefined for unknown, used or expired. */
+export function redeemMailedToken(table: Table<MailedTokenRecord>, clock: Clock, token: string): string | undefined {
+  const record = unexpiredRecord(table, clock, token);
+  if (!record || record.usedAt !== null) return undefined;
   table.update(record.id, { usedAt: clock.now().toISOString() });
   return record.userId;
+}
+
+/** The user id an unexpired token belongs to, used or not, leaving it as it is. */
+export function mailedTokenOwner(table: Table<MailedTokenRecord>, clock: Clock, token: string): string | undefined {
+  return unexpiredRecord(table, clock, token)?.userId;
+}
+
+function unexpiredRecord(table: Table<MailedTokenRecord>, clock: Clock, token: string): MailedTokenRecord | undefined {
+  const digest = sha256(token);
+  const record = table.find((candidate) => candidate.digest === digest);
+  return record && record.expiresAtMs > clock.nowMs() ? record : undefined;
 }

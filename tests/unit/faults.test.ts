@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FaultSwitches, TOKEN_FAULTS, faultsFor } from '../../mock-server/core/faults.ts';
+import { FaultSwitches, faultsFor } from '../../mock-server/core/faults.ts';
+import { TOKEN_FAULTS } from '../../mock-server/core/token-faults.ts';
 import { MOCK_APIS } from '../../mock-server/registry.ts';
 
 describe('fault switches', () => {

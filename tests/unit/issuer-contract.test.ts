@@ -5,8 +5,9 @@
 import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { Clock } from '../../mock-server/core/clock.ts';
-import { FaultSwitches, TOKEN_FAULTS } from '../../mock-server/core/faults.ts';
+import { FaultSwitches } from '../../mock-server/core/faults.ts';
 import { TokenRejected, createIssuer, type IssuerOptions } from '../../mock-server/core/issuer.ts';
+import { TOKEN_FAULTS, issuerWithFaults } from '../../mock-server/core/token-faults.ts';
 
 const SECRET = 's'.repeat(32);
 const START = Date.UTC(2026, 5, 1);
@@ -14,10 +15,11 @@ const base = { issuer: 'https://issuer.test', audience: 'api', lifetimeSeconds: 
 
 const newClock = () => new Clock(() => START);
 const hs256 = (clock = newClock(), more: Partial<IssuerOptions> = {}) => createIssuer({ ...base, key: { alg: 'HS256', secret: SECRET }, clock, ...more });
-const withFaults = (...ids: string[]) => {
+/** The issuer with the given token faults on, as an API's mock wraps it. */
+const faultyHs256 = async (clock: Clock, ...ids: string[]) => {
   const faults = new FaultSwitches(Object.values(TOKEN_FAULTS));
   faults.set(ids);
-  return faults;
+  return issuerWithFaults(await hs256(clock), faults, Object.values(TOKEN_FAULTS));
 };
 
 async function reasonOf(promise: Promise<unknown>): Promise<string> {
@@ -129,14 +131,14 @@ describe('each token fault does its one wrong thing', () => {
   };
 
   it('wrong-token-lifetime: tokens live twice as long', async () => {
-    const issuer = await hs256(newClock(), { faults: withFaults(TOKEN_FAULTS.wrongLifetime.id) });
+    const issuer = await faultyHs256(newClock(), TOKEN_FAULTS.wrongLifetime.id);
     const { iat, exp } = await issuer.issue({ sub: 'u' });
     expect(exp - iat).toBe(7200);
   });
 
   it('accept-expired-token: an expired token passes, a forged one still does not', async () => {
     const clock = newClock();
-    const issuer = await hs256(clock, { faults: withFaults(TOKEN_FAULTS.acceptExpired.id) });
+    const issuer = await faultyHs256(clock, TOKEN_FAULTS.acceptExpired.id);
     const { token } = await issuer.issue({ sub: 'u' });
     await issuer.verify(token);
     clock.advance(7200);
@@ -145,14 +147,14 @@ describe('each token fault does its one wrong thing', () => {
   });
 
   it('accept-alg-none: an unsigned token passes, a forged signature still does not', async () => {
-    const issuer = await hs256(newClock(), { faults: withFaults(TOKEN_FAULTS.acceptAlgNone.id) });
+    const issuer = await faultyHs256(newClock(), TOKEN_FAULTS.acceptAlgNone.id);
     await expect(issuer.verify(unsigned(validClaims))).resolves.toMatchObject({ sub: 'u' });
     expect(await reasonOf(issuer.verify(await forged()))).toBe('invalid');
   });
 
   it('skip-signature-check: any signature passes, but an expired token is still refused', async () => {
     const clock = newClock();
-    const issuer = await hs256(clock, { faults: withFaults(TOKEN_FAULTS.skipSignature.id) });
+    const issuer = await faultyHs256(clock, TOKEN_FAULTS.skipSignature.id);
     await expect(issuer.verify(await forged())).resolves.toMatchObject({ sub: 'u' });
     clock.advance(61);
     expect(await reasonOf(issuer.verify(await forged()))).toBe('expired');

@@ -1,14 +1,17 @@
 /** Builds the enclaive mock: an Express app over seeded state; starting a server happens elsewhere. */
 import { loadSpec } from '../../../specs/apis.ts';
 import { describeEnclaive } from './dashboard.ts';
-import { createIssuer } from '../../core/issuer.ts';
+import { createIssuer, type Issuer } from '../../core/issuer.ts';
+import { withFaults } from '../../core/seams.ts';
+import { issuerWithFaults } from '../../core/token-faults.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
 import { createMockApp, createMockServices } from '../../core/mock-app.ts';
 import { randomToken } from '../../core/secrets.ts';
 import { SpecValidator } from '../../core/validation.ts';
 import type { EnclaiveContext } from './context.ts';
 import { ENCLAIVE_ERRORS, enclaiveErrorWriter } from './errors.ts';
-import { ENCLAIVE_FAULT_CATALOG } from './faults.ts';
+import { ENCLAIVE_FAULTS, ENCLAIVE_FAULT_CATALOG, ENCLAIVE_TOKEN_FAULTS } from './faults.ts';
+import { ENCLAIVE_SEAMS } from './seams.ts';
 import { ENCLAIVE_VARIANT_CATALOG } from './variants.ts';
 import { accountRoutes } from './routes/account.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -22,14 +25,16 @@ export async function createEnclaiveMock(options: MockOptions): Promise<MockInst
   const services = createMockServices(ENCLAIVE_FAULT_CATALOG, options.faults, ENCLAIVE_VARIANT_CATALOG, options.variants, options.mailRelay);
   // "JWTs are signed with a secret key": HS256, one secret for both tokens, told apart by audience.
   const key = { alg: 'HS256' as const, secret: env.ENCLAIVE_JWT_SECRET || randomToken(32) };
-  const issuerOptions = { key, issuer: TOKEN_ISSUER, lifetimeSeconds: TOKEN_LIFETIME_SECONDS, clock: services.clock, faults: services.faults };
+  const issuerOptions = { key, issuer: TOKEN_ISSUER, lifetimeSeconds: TOKEN_LIFETIME_SECONDS, clock: services.clock };
+  const withTokenFaults = (issuer: Issuer) => issuerWithFaults(issuer, services.faults, ENCLAIVE_TOKEN_FAULTS);
   const context: EnclaiveContext = {
     ...services,
     state: await createSeededState(),
-    userIssuer: await createIssuer({ ...issuerOptions, audience: USER_TOKEN_AUDIENCE }),
-    vaultIssuer: await createIssuer({ ...issuerOptions, audience: VAULT_TOKEN_AUDIENCE }),
+    userIssuer: withTokenFaults(await createIssuer({ ...issuerOptions, audience: USER_TOKEN_AUDIENCE })),
+    vaultIssuer: withTokenFaults(await createIssuer({ ...issuerOptions, audience: VAULT_TOKEN_AUDIENCE })),
     validator: new SpecValidator(loadSpec('enclaive')),
     registering: new Set(),
+    seams: withFaults(ENCLAIVE_SEAMS, services.faults, Object.values(ENCLAIVE_FAULTS)),
   };
 
   const app = createMockApp({

@@ -1,7 +1,6 @@
 /** What every enclaive route needs: the current state, the shared services and both token issuers. */
 import type { Request } from 'express';
 import type { Clock } from '../../core/clock.ts';
-import type { FaultSwitches } from '../../core/faults.ts';
 import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
@@ -9,6 +8,7 @@ import type { SpecValidator } from '../../core/validation.ts';
 import type { VariantSwitches } from '../../core/variants.ts';
 import { ENCLAIVE_ERRORS } from './errors.ts';
 import { ENCLAIVE_VARIANTS } from './variants.ts';
+import type { EnclaiveSeams } from './seams.ts';
 import type { EnclaiveState } from './state.ts';
 
 export interface EnclaiveContext {
@@ -21,11 +21,12 @@ export interface EnclaiveContext {
   /** Signs vaultTokens, scoped to a team and meant for the vault. */
   vaultIssuer: Issuer;
   validator: SpecValidator;
-  faults: FaultSwitches;
   /** The choices the document leaves open, as the mock was started (variants.ts). */
   variants: VariantSwitches;
   /** E-mails whose registration is in flight, so two at once make one account. */
   registering: Set<string>;
+  /** What the routes call through, with the faults that are on wrapped around (faults.ts). */
+  seams: EnclaiveSeams;
 }
 
 export function validBody<T>(context: EnclaiveContext, schemaName: string, body: unknown): T {

@@ -10,7 +10,6 @@ import { httpError } from '../../core/http-error.ts';
 import { TokenRejected } from '../../core/issuer.ts';
 import type { EnclaiveContext } from './context.ts';
 import { ENCLAIVE_ERRORS } from './errors.ts';
-import { ENCLAIVE_FAULTS } from './faults.ts';
 import type { UserRecord } from './state.ts';
 
 export type Tokens = components['schemas']['Tokens'];
@@ -62,8 +61,7 @@ export function authenticate(context: EnclaiveContext, options: { verified?: boo
     const user = context.state.users.get(String(claims.sub));
     const tokenId = String(claims.jti);
     if (!user || claims.ver !== user.tokenVersion || context.state.revokedTokens.get(tokenId)) throw httpError(ENCLAIVE_ERRORS.unauthorized);
-    const unverifiedLetThrough = context.faults.on(ENCLAIVE_FAULTS.unverifiedTeamAccess.id);
-    if (options.verified && !user.verified && !unverifiedLetThrough) throw httpError(ENCLAIVE_ERRORS.emailNotVerified);
+    if (options.verified && !context.seams.mayUseTeams(user)) throw httpError(ENCLAIVE_ERRORS.emailNotVerified);
     res.locals.caller = { user, tokenId, tokenExpiresAt: Number(claims.exp) } satisfies Caller;
     next();
   };

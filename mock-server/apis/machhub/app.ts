@@ -3,13 +3,16 @@ import { loadSpec } from '../../../specs/apis.ts';
 import { describeMachhub } from './dashboard.ts';
 import type { JWK } from 'jose';
 import { createIssuer } from '../../core/issuer.ts';
+import { withFaults } from '../../core/seams.ts';
+import { issuerWithFaults } from '../../core/token-faults.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
 import { createMockApp, createMockServices } from '../../core/mock-app.ts';
 import { SpecValidator } from '../../core/validation.ts';
 import type { MachhubContext } from './context.ts';
 import { correlationId } from './correlation.ts';
 import { MACHHUB_ERRORS, machhubErrorWriter } from './errors.ts';
-import { MACHHUB_FAULT_CATALOG } from './faults.ts';
+import { MACHHUB_FAULTS, MACHHUB_FAULT_CATALOG, MACHHUB_TOKEN_FAULTS } from './faults.ts';
+import { MACHHUB_SEAMS } from './seams.ts';
 import { MACHHUB_VARIANT_CATALOG } from './variants.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
@@ -29,15 +32,19 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
     state: await createSeededState(),
     // EdDSA (Ed25519) with a kid, its public half at /.well-known/jwks.json: a new key pair per
     // start, or the private JWK in MACHHUB_SIGNING_JWK (how a state file keeps tokens valid).
-    issuer: await createIssuer({
-      key: { alg: 'EdDSA', privateJwk: signingJwkFrom(env.MACHHUB_SIGNING_JWK) },
-      issuer: env.MACHHUB_JWT_ISSUER || DEFAULT_TOKEN_ISSUER,
-      audience: TOKEN_AUDIENCE,
-      lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
-      clock: services.clock,
-      faults: services.faults,
-    }),
+    issuer: issuerWithFaults(
+      await createIssuer({
+        key: { alg: 'EdDSA', privateJwk: signingJwkFrom(env.MACHHUB_SIGNING_JWK) },
+        issuer: env.MACHHUB_JWT_ISSUER || DEFAULT_TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
+        clock: services.clock,
+      }),
+      services.faults,
+      MACHHUB_TOKEN_FAULTS,
+    ),
     validator: new SpecValidator(loadSpec('machhub')),
+    seams: withFaults(MACHHUB_SEAMS, services.faults, Object.values(MACHHUB_FAULTS)),
   };
 
   const app = createMockApp({
@@ -60,7 +67,7 @@ export async function createMachhubMock(options: MockOptions): Promise<MockInsta
     notFound: MACHHUB_ERRORS.notFound,
     internalError: MACHHUB_ERRORS.internal,
     spec: context.validator.spec,
-    errorWriter: machhubErrorWriter(options.logger, services.faults, services.variants),
+    errorWriter: machhubErrorWriter(options.logger, context.seams.sendErrorText, services.variants),
   });
 
   return {

@@ -1,6 +1,6 @@
 /** What every MACHHUB route needs: the current state and the shared services. */
 import type { Clock } from '../../core/clock.ts';
-import type { FaultSwitches } from '../../core/faults.ts';
+import type { MachhubSeams } from './seams.ts';
 import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
@@ -17,7 +17,8 @@ export interface MachhubContext {
   outbox: Outbox;
   issuer: Issuer;
   validator: SpecValidator;
-  faults: FaultSwitches;
+  /** What the routes call through, with the faults that are on wrapped around (faults.ts). */
+  seams: MachhubSeams;
   variants: VariantSwitches;
 }
 

@@ -4,10 +4,8 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { FaultSwitches } from '../../core/faults.ts';
 import type { VariantSwitches } from '../../core/variants.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
-import { MACHHUB_FAULTS } from './faults.ts';
 import { MACHHUB_VARIANTS } from './variants.ts';
 
 const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer' };
@@ -33,12 +31,14 @@ export function badRequest(reason: string): HttpError {
   return new HttpError(400, MACHHUB_ERRORS.badRequest.code, `${MACHHUB_ERRORS.badRequest.message}: ${reason}`);
 }
 
-export function machhubErrorWriter(logger: Logger, faults: FaultSwitches, variants?: VariantSwitches) {
-  const sendText = (res: Response, status: number, text: string): void => {
-    if (faults.on(MACHHUB_FAULTS.noCorrelationIdOnErrors.id)) res.removeHeader('App-CorrelationID');
-    if (faults.on(MACHHUB_FAULTS.errorsAsJson.id)) res.status(status).json({ error: text });
-    else res.status(status).type('text/plain').send(text);
-  };
+export type ErrorTextSender = (res: Response, status: number, text: string) => void;
+
+/** Errors leave as plain text. */
+export const sendErrorText: ErrorTextSender = (res, status, text) => {
+  res.status(status).type('text/plain').send(text);
+};
+
+export function machhubErrorWriter(logger: Logger, sendText: ErrorTextSender, variants?: VariantSwitches) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parserFailure = bodyParserFailure(error);
     if (parserFailure) {

@@ -9,9 +9,8 @@ import { TokenRejected } from '../../core/issuer.ts';
 import { matchesDigest } from '../../core/secrets.ts';
 import type { MachhubContext } from './context.ts';
 import { MACHHUB_ERRORS } from './errors.ts';
-import { MACHHUB_FAULTS } from './faults.ts';
 import { MACHHUB_VARIANTS } from './variants.ts';
-import { isAllowed, isScope, type Asker, type Scope } from './permissions.ts';
+import { isScope, type Asker, type Scope } from './permissions.ts';
 import { grantsOf, groupsOf, type ApiKeyRecord, type UserRecord } from './state.ts';
 
 export interface Principal {
@@ -38,7 +37,6 @@ export function askerOf(context: MachhubContext, principal: Principal): Asker {
     groups: groupsOf(context.state, principal.user.id).map((group) => group.name),
     grants: grantsOf(context.state, principal.user.id),
     ...(features.length > 0 ? { featureLimit: features } : {}),
-    ...(context.faults.on(MACHHUB_FAULTS.readWriteWithoutRead.id) ? { readWriteImpliesRead: false } : {}),
   };
 }
 
@@ -78,8 +76,7 @@ export async function userOfToken(context: MachhubContext, token: string): Promi
 }
 
 function keyOf(context: MachhubContext, given: string): ApiKeyRecord {
-  const prefixless = context.faults.on(MACHHUB_FAULTS.keyPrefixNotChecked.id) && !given.startsWith('mchx_');
-  const presented = prefixless ? `mchx_${given}` : given;
+  const presented = context.seams.presentedApiKey(given);
   const format = context.variants.on(MACHHUB_VARIANTS.keyWithoutSeparator.id) ? API_KEY_FORMAT_PLAIN : API_KEY_FORMAT;
   const lookupId = format.exec(presented)?.[1];
   const record = lookupId === undefined ? undefined : context.state.apiKeys.get(lookupId);
@@ -107,8 +104,7 @@ export function requireOperationPermission(context: MachhubContext, operationId:
 
 function requirePermission(context: MachhubContext, feature: string, action: string, scope: Scope): RequestHandler {
   return (_req, res, next) => {
-    const bypass = context.faults.on(MACHHUB_FAULTS.ignorePermissionCheck.id);
-    if (!bypass && !isAllowed(askerOf(context, principalOf(res)), feature, action, scope)) throw httpError(MACHHUB_ERRORS.forbidden);
+    if (!context.seams.operationPermitted(context.seams.askerOf(context, principalOf(res)), feature, action, scope)) throw httpError(MACHHUB_ERRORS.forbidden);
     next();
   };
 }

@@ -2,13 +2,16 @@
 import { loadSpec } from '../../../specs/apis.ts';
 import { describeVinmake } from './dashboard.ts';
 import { createIssuer } from '../../core/issuer.ts';
+import { withFaults } from '../../core/seams.ts';
+import { issuerWithFaults } from '../../core/token-faults.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
 import { createMockApp, createMockServices } from '../../core/mock-app.ts';
 import { randomToken } from '../../core/secrets.ts';
 import { SpecValidator } from '../../core/validation.ts';
 import type { VinmakeContext } from './context.ts';
-import { VINMAKE_ERRORS, vinmakeErrorWriter } from './errors.ts';
-import { VINMAKE_FAULT_CATALOG } from './faults.ts';
+import { VINMAKE_ERRORS } from './errors.ts';
+import { VINMAKE_FAULTS, VINMAKE_FAULT_CATALOG, VINMAKE_TOKEN_FAULTS } from './faults.ts';
+import { vinmakeSeams } from './seams.ts';
 import { VINMAKE_VARIANT_CATALOG } from './variants.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -26,15 +29,19 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
     ...services,
     state: await createSeededState(),
     // Supabase signs HS256 with the project secret; without one configured, each start makes its own.
-    issuer: await createIssuer({
-      key: { alg: 'HS256', secret: env.VINMAKE_JWT_SECRET || randomToken(32) },
-      issuer: TOKEN_ISSUER,
-      audience: TOKEN_AUDIENCE,
-      lifetimeSeconds: ACCESS_TOKEN_LIFETIME_SECONDS,
-      clock: services.clock,
-      faults: services.faults,
-    }),
+    issuer: issuerWithFaults(
+      await createIssuer({
+        key: { alg: 'HS256', secret: env.VINMAKE_JWT_SECRET || randomToken(32) },
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        lifetimeSeconds: ACCESS_TOKEN_LIFETIME_SECONDS,
+        clock: services.clock,
+      }),
+      services.faults,
+      VINMAKE_TOKEN_FAULTS,
+    ),
     validator: new SpecValidator(loadSpec('vinmake')),
+    seams: withFaults(vinmakeSeams(options.logger), services.faults, Object.values(VINMAKE_FAULTS)),
   };
 
   const app = createMockApp({
@@ -53,7 +60,7 @@ export async function createVinmakeMock(options: MockOptions): Promise<MockInsta
     notFound: VINMAKE_ERRORS.notFound,
     internalError: VINMAKE_ERRORS.internal,
     spec: context.validator.spec,
-    errorWriter: vinmakeErrorWriter(options.logger, services.faults),
+    errorWriter: context.seams.writeError,
   });
 
   return {

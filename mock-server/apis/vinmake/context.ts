@@ -1,12 +1,12 @@
 /** What every VinMake route needs: the current state and the shared services. */
 import type { Clock } from '../../core/clock.ts';
-import type { FaultSwitches } from '../../core/faults.ts';
 import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
 import type { SpecValidator } from '../../core/validation.ts';
 import type { VariantSwitches } from '../../core/variants.ts';
 import { VINMAKE_ERRORS } from './errors.ts';
+import type { VinmakeSeams } from './seams.ts';
 import type { VinmakeState } from './state.ts';
 
 export interface VinmakeContext {
@@ -16,8 +16,9 @@ export interface VinmakeContext {
   outbox: Outbox;
   issuer: Issuer;
   validator: SpecValidator;
-  faults: FaultSwitches;
   variants: VariantSwitches;
+  /** What the routes call through, with the faults that are on wrapped around (faults.ts). */
+  seams: VinmakeSeams;
 }
 
 /** Validates a body against a spec schema; a failure becomes FastAPI's 422. */

@@ -4,9 +4,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { FaultSwitches } from '../../core/faults.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
-import { VINMAKE_FAULTS } from './faults.ts';
 
 const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer' };
 
@@ -48,7 +46,7 @@ function fromBodyParser(status: number, type: string): { status: number; body: {
   return { status, body: { detail: 'Bad Request' } };
 }
 
-export function vinmakeErrorWriter(logger: Logger, faults: FaultSwitches) {
+export function vinmakeErrorWriter(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parserFailure = bodyParserFailure(error);
     if (parserFailure) {
@@ -62,8 +60,7 @@ export function vinmakeErrorWriter(logger: Logger, faults: FaultSwitches) {
         error.issues.length > 0
           ? error.issues.map((issue) => ({ type: issue.kind, loc: issue.location, msg: issue.message, input: issue.input ?? null }))
           : error.message;
-      if (faults.on(VINMAKE_FAULTS.errorBodyAsText.id)) res.status(error.status).type('text/plain').send(error.message);
-      else res.status(error.status).json({ detail });
+      res.status(error.status).json({ detail });
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');

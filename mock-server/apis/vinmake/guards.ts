@@ -9,8 +9,7 @@ import { TokenRejected } from '../../core/issuer.ts';
 import { matchesDigest } from '../../core/secrets.ts';
 import type { VinmakeContext } from './context.ts';
 import { VINMAKE_ERRORS } from './errors.ts';
-import { VINMAKE_FAULTS } from './faults.ts';
-import { isRole, roleAtLeast, type Role } from './roles.ts';
+import { isRole, type Role } from './roles.ts';
 import type { ApiKeyRecord, UserRecord } from './state.ts';
 
 export type Principal = { kind: 'user'; user: UserRecord } | { kind: 'api-key'; key: ApiKeyRecord };
@@ -22,8 +21,7 @@ export function principalOf(res: Response): Principal {
 }
 
 /** The client record a principal is confined to, or null when it may see every client's data. */
-export function confinedClientId(context: VinmakeContext, principal: Principal): string | null {
-  if (context.faults.on(VINMAKE_FAULTS.leakClientData.id)) return null;
+export function confinedClientId(principal: Principal): string | null {
   return principal.kind === 'user' && principal.user.role === 'client' ? (principal.user.clientId ?? '') : null;
 }
 
@@ -40,8 +38,7 @@ export function authenticate(context: VinmakeContext): RequestHandler {
       res.locals.principal = { kind: 'api-key', key: keyOf(context, apiKey) };
       return next();
     }
-    const missing = VINMAKE_ERRORS.notAuthenticated;
-    throw httpError(context.faults.on(VINMAKE_FAULTS.unauthenticatedAs403.id) ? { ...missing, status: 403 } : missing);
+    throw httpError(VINMAKE_ERRORS.notAuthenticated);
   };
 }
 
@@ -63,13 +60,14 @@ function keyOf(context: VinmakeContext, presented: string): ApiKeyRecord {
   const prefix = presented.split('_').slice(0, 2).join('_');
   const record = context.state.apiKeys.find((key) => key.prefix === prefix);
   const nowMs = context.clock.nowMs();
-  const usable =
-    record !== undefined &&
-    matchesDigest(presented, record.digest) &&
-    (record.revokedAt === null || context.faults.on(VINMAKE_FAULTS.revokedKeyWorks.id)) &&
-    (record.expiresAt === null || Date.parse(record.expiresAt) > nowMs);
+  const usable = record !== undefined && matchesDigest(presented, record.digest) && context.seams.apiKeyUsable(record, nowMs);
   if (!usable) throw httpError(VINMAKE_ERRORS.invalidApiKey);
   return context.state.apiKeys.update(record.id, { lastUsedAt: new Date(nowMs).toISOString() }) ?? record;
+}
+
+/** Whether a key that matched is still in force: neither revoked nor past its expiry. */
+export function apiKeyUsable(record: ApiKeyRecord, nowMs: number): boolean {
+  return record.revokedAt === null && (record.expiresAt === null || Date.parse(record.expiresAt) > nowMs);
 }
 
 /**
@@ -91,7 +89,7 @@ function authorize(context: VinmakeContext, requirement: { role: Role; scope?: s
     const principal = principalOf(res);
     const allowed =
       principal.kind === 'user'
-        ? roleAtLeast(principal.user.role, requirement.role) || context.faults.on(VINMAKE_FAULTS.ignoreRoleCheck.id)
+        ? context.seams.roleAllows(principal.user.role, requirement.role)
         : requirement.scope !== undefined && principal.key.scopes.includes(requirement.scope);
     if (!allowed) throw httpError(VINMAKE_ERRORS.insufficientPermissions);
     next();

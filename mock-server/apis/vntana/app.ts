@@ -1,16 +1,18 @@
 /** Builds the VNTANA mock: an Express app over seeded state; starting a server happens elsewhere. */
 import cors from 'cors';
 import { loadSpec } from '../../../specs/apis.ts';
-import type { FaultSwitches } from '../../core/faults.ts';
 import { describeVntana } from './dashboard.ts';
 import { createIssuer } from '../../core/issuer.ts';
+import { withFaults } from '../../core/seams.ts';
+import { issuerWithFaults } from '../../core/token-faults.ts';
 import type { MockInstance, MockOptions } from '../../core/mock-api.ts';
 import { createMockApp, createMockServices } from '../../core/mock-app.ts';
 import { randomToken } from '../../core/secrets.ts';
 import { SpecValidator } from '../../core/validation.ts';
 import type { VntanaContext } from './context.ts';
 import { VNTANA_ERRORS, vntanaErrorWriter } from './errors.ts';
-import { VNTANA_FAULTS, VNTANA_FAULT_CATALOG } from './faults.ts';
+import { VNTANA_FAULTS, VNTANA_FAULT_CATALOG, VNTANA_TOKEN_FAULTS } from './faults.ts';
+import { vntanaSeams } from './seams.ts';
 import { VNTANA_VARIANT_CATALOG } from './variants.ts';
 import { authRoutes } from './routes/auth.ts';
 import { organizationRoutes } from './routes/organizations.ts';
@@ -20,19 +22,6 @@ import { SEED_USERS } from './seed.ts';
 import { createSeededState, seededPersonalAccessTokens } from './state.ts';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS } from './token-policy.ts';
 
-/** Browser clients read the token header and send the custom ones (docs/sources.md). */
-function corsFor(faults: FaultSwitches) {
-  const options = {
-    origin: true,
-    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'X-AUTH-TOKEN', 'organizationUuid', 'clientUuid'],
-    exposedHeaders: ['X-AUTH-TOKEN'],
-    maxAge: 600,
-  };
-  const broken = { ...options, exposedHeaders: [] };
-  return cors((_req, callback) => callback(null, faults.on(VNTANA_FAULTS.noCorsExpose.id) ? broken : options));
-}
-
 export async function createVntanaMock(options: MockOptions): Promise<MockInstance> {
   const env = options.env ?? process.env;
   const personalAccessTokens = seededPersonalAccessTokens(env);
@@ -40,21 +29,25 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
   const context: VntanaContext = {
     ...services,
     state: await createSeededState(personalAccessTokens),
-    issuer: await createIssuer({
-      key: { alg: 'HS256', secret: env.VNTANA_JWT_SECRET || randomToken(32) },
-      issuer: TOKEN_ISSUER,
-      audience: TOKEN_AUDIENCE,
-      lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
-      clock: services.clock,
-      faults: services.faults,
-    }),
+    issuer: issuerWithFaults(
+      await createIssuer({
+        key: { alg: 'HS256', secret: env.VNTANA_JWT_SECRET || randomToken(32) },
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
+        clock: services.clock,
+      }),
+      services.faults,
+      VNTANA_TOKEN_FAULTS,
+    ),
     validator: new SpecValidator(loadSpec('vntana')),
+    seams: withFaults(vntanaSeams(services.variants), services.faults, Object.values(VNTANA_FAULTS)),
   };
 
   const app = createMockApp({
     logger: options.logger,
     onStateChange: options.onStateChange,
-    preamble: [corsFor(services.faults)],
+    preamble: [cors((_req, callback) => callback(null, context.seams.corsOptions()))],
     controls: {
       api: 'vntana',
       ...services,
@@ -68,7 +61,7 @@ export async function createVntanaMock(options: MockOptions): Promise<MockInstan
     notFound: VNTANA_ERRORS.notFound,
     internalError: VNTANA_ERRORS.internal,
     spec: context.validator.spec,
-    errorWriter: vntanaErrorWriter(options.logger, services.faults, services.variants),
+    errorWriter: vntanaErrorWriter(options.logger, context.seams.sendError),
   });
 
   return {

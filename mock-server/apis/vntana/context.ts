@@ -2,14 +2,13 @@
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
-import type { FaultSwitches } from '../../core/faults.ts';
 import { httpError } from '../../core/http-error.ts';
 import type { Issuer } from '../../core/issuer.ts';
 import type { Outbox } from '../../core/outbox.ts';
 import type { SpecValidator } from '../../core/validation.ts';
 import type { VariantSwitches } from '../../core/variants.ts';
 import { VNTANA_ERRORS } from './errors.ts';
-import { VNTANA_FAULTS } from './faults.ts';
+import type { VntanaSeams } from './seams.ts';
 import type { TokenKind, UserRecord, VntanaState } from './state.ts';
 
 export interface VntanaContext {
@@ -19,8 +18,9 @@ export interface VntanaContext {
   outbox: Outbox;
   issuer: Issuer;
   validator: SpecValidator;
-  faults: FaultSwitches;
   variants: VariantSwitches;
+  /** What the routes call through, with the faults that are on wrapped around (faults.ts). */
+  seams: VntanaSeams;
 }
 
 export function validBody<T>(context: VntanaContext, schemaName: string, body: unknown): T {
@@ -46,14 +46,7 @@ export async function sendNewToken(
   const { sessions } = context.state;
   const organizationUuid = scope.organizationUuid ?? null;
   const clientUuid = scope.clientUuid ?? null;
-  if (scope.kind !== 'login' && !context.faults.on(VNTANA_FAULTS.refreshKeepsOldToken.id)) {
-    sessions.deleteWhere(
-      (session) =>
-        session.userId === user.id &&
-        session.kind === scope.kind &&
-        (scope.kind === 'workspace' ? session.clientUuid === clientUuid : session.organizationUuid === organizationUuid),
-    );
-  }
+  if (scope.kind !== 'login') context.seams.retirePreviousTokens(context, user.id, { kind: scope.kind, organizationUuid, clientUuid });
   const id = randomUUID();
   const { token, exp } = await context.issuer.issue({
     sub: user.id,

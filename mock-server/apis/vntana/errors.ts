@@ -4,10 +4,8 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { FaultSwitches } from '../../core/faults.ts';
 import { HttpError, bodyParserFailure, type ErrorDefinition } from '../../core/http-error.ts';
 import type { VariantSwitches } from '../../core/variants.ts';
-import { VNTANA_FAULTS } from './faults.ts';
 import { VNTANA_VARIANTS } from './variants.ts';
 
 export const VNTANA_ERRORS = {
@@ -25,15 +23,17 @@ export const VNTANA_ERRORS = {
   internal: { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'internal error' },
 } as const satisfies Record<string, ErrorDefinition>;
 
-export function vntanaErrorWriter(logger: Logger, faults: FaultSwitches, variants: VariantSwitches) {
-  const send = (res: Response, status: number, code: string): void => {
-    if (faults.on(VNTANA_FAULTS.badTokenAs401.id) && code === VNTANA_ERRORS.forbidden.code) {
-      status = 401;
-      code = 'UNAUTHORIZED';
-    }
+export type ErrorSender = (res: Response, status: number, code: string) => void;
+
+/** Writes `{"success": false, "errors": [code]}` (with `"response": null` under that variant). */
+export function errorSender(variants: VariantSwitches): ErrorSender {
+  return (res, status, code) => {
     const body = variants.on(VNTANA_VARIANTS.errorsWithNullResponse.id) ? { success: false, errors: [code], response: null } : { success: false, errors: [code] };
-    res.status(status).json(faults.on(VNTANA_FAULTS.errorShapeWrong.id) ? { error: code } : body);
+    res.status(status).json(body);
   };
+}
+
+export function vntanaErrorWriter(logger: Logger, send: ErrorSender) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parserFailure = bodyParserFailure(error);
     if (parserFailure) {

@@ -8,7 +8,6 @@ import { httpError } from '../../core/http-error.ts';
 import { TokenRejected } from '../../core/issuer.ts';
 import type { VntanaContext } from './context.ts';
 import { VNTANA_ERRORS } from './errors.ts';
-import { VNTANA_FAULTS } from './faults.ts';
 import { managesOrganization } from './roles.ts';
 import type { SessionRecord, TokenKind, UserRecord } from './state.ts';
 
@@ -18,7 +17,6 @@ export interface Caller {
 }
 
 const BEARER = /^Bearer (\S+)$/i;
-const BEARER_OPTIONAL = /^(?:Bearer )?(\S+)$/i;
 
 export function callerOf(res: Response): Caller {
   const caller = res.locals.caller as Caller | undefined;
@@ -29,8 +27,7 @@ export function callerOf(res: Response): Caller {
 /** Accepts a live token of one of `kinds` (all kinds when omitted). */
 export function authenticate(context: VntanaContext, kinds?: TokenKind[]): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const pattern = context.faults.on(VNTANA_FAULTS.acceptRawToken.id) ? BEARER_OPTIONAL : BEARER;
-    const token = pattern.exec(req.get('x-auth-token')?.trim() ?? '')?.[1];
+    const token = context.seams.presentedToken(req.get('x-auth-token'));
     if (!token) throw httpError(VNTANA_ERRORS.forbidden);
     let claims;
     try {
@@ -43,10 +40,19 @@ export function authenticate(context: VntanaContext, kinds?: TokenKind[]): Reque
     const user = session && context.state.users.get(session.userId);
     if (!session || !user || session.userId !== claims.sub) throw httpError(VNTANA_ERRORS.forbidden);
     if (kinds && !kinds.includes(session.kind)) throw httpError(VNTANA_ERRORS.forbidden);
-    res.locals.caller = { user, session } satisfies Caller;
-    if (context.faults.on(VNTANA_FAULTS.tokenHeaderOnData.id)) res.set('x-auth-token', token);
+    context.seams.admit(res, { user, session }, token);
     next();
   };
+}
+
+/** The token of an `X-AUTH-TOKEN: Bearer <token>` header; none for a missing or raw one. */
+export function presentedToken(header: string | undefined): string | undefined {
+  return BEARER.exec(header?.trim() ?? '')?.[1];
+}
+
+/** Lets the request on as the caller. */
+export function admit(res: Response, caller: Caller, _token: string): void {
+  res.locals.caller = caller;
 }
 
 /** The organization an organization or workspace token is for. */

@@ -2,11 +2,10 @@
 import express, { type RequestHandler, type Router } from 'express';
 import type { components } from '../../../../specs/generated/enclaive.d.ts';
 import { httpError } from '../../../core/http-error.ts';
-import { issueMailedToken, redeemMailedToken } from '../../../core/mailed-tokens.ts';
+import { issueMailedToken } from '../../../core/mailed-tokens.ts';
 import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
 import { createdStatus, originOf, validBody, type EnclaiveContext } from '../context.ts';
 import { ENCLAIVE_ERRORS } from '../errors.ts';
-import { ENCLAIVE_FAULTS } from '../faults.ts';
 import { ENCLAIVE_VARIANTS } from '../variants.ts';
 import { createDefaultTeam } from '../teams.ts';
 import { findUserByEmail, normalizeEmail, objectId } from '../state.ts';
@@ -17,9 +16,6 @@ type Schemas = components['schemas'];
 const VERIFICATION_LIFETIME_SECONDS = 24 * 3600;
 const RESET_LIFETIME_SECONDS = 3600;
 const STATUS_OK: Schemas['StatusOk'] = { status: 'ok' };
-
-/** Retired token ids kept at most (about 15 MB). */
-const MAX_RETIRED_TOKENS = 100_000;
 
 export function accountRoutes(context: EnclaiveContext): Router {
   const router = express.Router();
@@ -45,19 +41,12 @@ export function accountRoutes(context: EnclaiveContext): Router {
     ? authenticate(context)
     : (_req, _res, next) => next();
 
-  const RACE_WINDOW_MS = 300;
-
   router.post('/api/register', json, async (req, res) => {
     const input = validBody<Schemas['RegisterRequest']>(context, 'RegisterRequest', req.body);
     const email = normalizeEmail(input.email);
     // Reserve the address before the slow hash, so a second registration racing this one is refused.
-    const racy = context.faults.on(ENCLAIVE_FAULTS.registerRace.id);
-    if (findUserByEmail(context.state, email) || (!racy && context.registering.has(email))) throw httpError(ENCLAIVE_ERRORS.emailTaken);
-    context.registering.add(email);
+    const release = await context.seams.reserveEmail(context, email);
     try {
-      // The fault's race is forced, not hoped for: every registration that arrives within the window
-      // has passed the check above before the first one inserts.
-      if (racy) await new Promise((resolve) => setTimeout(resolve, RACE_WINDOW_MS));
       const user = context.state.users.insert({
         id: objectId(),
         email,
@@ -68,19 +57,16 @@ export function accountRoutes(context: EnclaiveContext): Router {
         currentTeamId: null,
         createdAt: context.clock.now().toISOString(),
       });
-      // The fault hands out the default team before the address is confirmed.
-      const registered = context.faults.on(ENCLAIVE_FAULTS.unverifiedTeamAccess.id) ? createDefaultTeam(context, user, false) : user;
+      const registered = context.seams.registered(context, user);
       sendVerificationMail(originOf(req), registered);
       res.status(createdStatus(context)).json(await issueTokens(context, registered));
     } finally {
-      context.registering.delete(email);
+      release();
     }
   });
 
   router.get('/api/verify-email/:token', async (req, res) => {
-    const userId = redeemMailedToken(context.state.verificationTokens, context.clock, String(req.params.token), {
-      reusable: context.faults.on(ENCLAIVE_FAULTS.verificationTokenReusable.id),
-    });
+    const userId = context.seams.redeemVerificationToken(context, String(req.params.token));
     const user = userId && context.state.users.get(userId);
     if (!user) throw httpError(ENCLAIVE_ERRORS.invalidVerificationToken);
     const verified = user.verified ? user : createDefaultTeam(context, user);
@@ -100,32 +86,19 @@ export function accountRoutes(context: EnclaiveContext): Router {
     const user = findUserByEmail(context.state, email);
     const passwordMatches = await verifyPassword(password, user?.passwordHash);
     if (!user || !passwordMatches) throw httpError(ENCLAIVE_ERRORS.invalidLogin);
-    const tokens: Partial<Schemas['Tokens']> = await issueTokens(context, user);
-    if (context.faults.on(ENCLAIVE_FAULTS.loginMissingVaultToken.id)) delete tokens.vaultToken;
-    res.status(201).json(tokens);
+    res.status(201).json(context.seams.answerLogin(await issueTokens(context, user)));
   });
 
   // Rotation: the presented userToken is retired as the fresh pair is issued.
   router.get('/api/refresh', authenticate(context), async (_req, res) => {
     const { user, tokenId, tokenExpiresAt } = callerOf(res);
-    if (!context.faults.on(ENCLAIVE_FAULTS.refreshKeepsOldToken.id)) {
-      // An expired token is refused anyway: its entry can go, so the list stays as short as the lifetime.
-      const now = context.clock.nowSeconds();
-      const retired = context.state.revokedTokens;
-      // Ids are added as time goes by, so the expired ones are at the front.
-      for (let oldest = retired.oldest(); oldest && oldest.expiresAt <= now; oldest = retired.oldest()) retired.deleteOldest();
-      retired.insert({ id: tokenId, expiresAt: tokenExpiresAt });
-      // A refresh storm within one token lifetime must not grow memory without end: past the cap the
-      // oldest retired ids go (those tokens are the closest to expiring anyway).
-      while (retired.size > MAX_RETIRED_TOKENS) retired.deleteOldest();
-    }
+    context.seams.retireToken(context, tokenId, tokenExpiresAt);
     res.json(await issueTokens(context, user));
   });
 
   router.post('/api/forgot-passsword', recoveryGuard, json, (req, res) => {
     const { email } = validBody<Schemas['ForgotPasswordRequest']>(context, 'ForgotPasswordRequest', req.body);
-    const user = findUserByEmail(context.state, email);
-    if (!user && context.faults.on(ENCLAIVE_FAULTS.forgotEnumeration.id)) throw httpError({ ...ENCLAIVE_ERRORS.notFound, message: 'User not found' });
+    const user = context.seams.accountToRecover(context, email);
     if (user) {
       const token = issueMailedToken(context.state.resetTokens, context.clock, user.id, RESET_LIFETIME_SECONDS);
       context.outbox.send({
@@ -140,14 +113,11 @@ export function accountRoutes(context: EnclaiveContext): Router {
 
   router.post('/api/reset-passsword', recoveryGuard, json, async (req, res) => {
     const { token, newPassword } = validBody<Schemas['ResetPasswordRequest']>(context, 'ResetPasswordRequest', req.body);
-    const userId = redeemMailedToken(context.state.resetTokens, context.clock, token, {
-      reusable: context.faults.on(ENCLAIVE_FAULTS.resetTokenReusable.id),
-    });
+    const userId = context.seams.redeemResetToken(context, token);
     const user = userId && context.state.users.get(userId);
     if (!user) throw httpError(ENCLAIVE_ERRORS.invalidResetToken);
-    // A new token version kills every token issued before the reset.
-    const keepTokens = context.faults.on(ENCLAIVE_FAULTS.resetKeepsTokens.id);
-    context.state.users.update(user.id, { passwordHash: await hashPassword(newPassword), tokenVersion: user.tokenVersion + (keepTokens ? 0 : 1) });
+    context.state.users.update(user.id, { passwordHash: await hashPassword(newPassword) });
+    context.seams.endTokensOf(context, user.id);
     res.status(createdStatus(context)).json(STATUS_OK);
   });
 

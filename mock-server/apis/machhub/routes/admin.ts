@@ -6,7 +6,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { hashPassword } from '../../../core/passwords.ts';
 import { createdStatus, validBody, type MachhubContext } from '../context.ts';
 import { MACHHUB_ERRORS } from '../errors.ts';
-import { askerOf, authenticate, principalOf, requireOperationPermission } from '../guards.ts';
+import { authenticate, principalOf, requireOperationPermission } from '../guards.ts';
 import { isAllowed } from '../permissions.ts';
 import { findGroup, findUserByName, groupsOf, type GrantRecord, type GroupRecord, type MachhubState, type UserRecord } from '../state.ts';
 
@@ -72,7 +72,7 @@ export function adminRoutes(context: MachhubContext): Router {
     const principal = principalOf(res);
     const target = context.state.users.get(String(req.params.userId));
     const scope = target?.id === principal.user.id ? 'self' : 'domain';
-    if (!isAllowed(askerOf(context, principal), 'users', 'read', scope)) throw httpError(MACHHUB_ERRORS.forbidden);
+    if (!isAllowed(context.seams.askerOf(context, principal), 'users', 'read', scope)) throw httpError(MACHHUB_ERRORS.forbidden);
     if (!target) throw httpError(MACHHUB_ERRORS.notFound);
     res.json(toUser(context.state, target));
   });

@@ -6,7 +6,6 @@ import { randomHex, randomToken, sha256 } from '../../../core/secrets.ts';
 import { createdStatus, validBody, type MachhubContext } from '../context.ts';
 import { MACHHUB_VARIANTS } from '../variants.ts';
 import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
-import { MACHHUB_FAULTS } from '../faults.ts';
 import { authenticate, principalOf, requireOperationPermission } from '../guards.ts';
 import type { ApiKeyRecord } from '../state.ts';
 
@@ -60,7 +59,7 @@ export function apiKeyRoutes(context: MachhubContext): Router {
     if (typeof id !== 'string' || id === '') throw badRequest('id is required (query ?id= or body {"id"})');
     // Accept the lookup id or the public prefix `mchx_<id>`.
     const lookupId = id.startsWith('mchx_') ? id.slice(5, 17) : id;
-    const known = context.faults.on(MACHHUB_FAULTS.deletedKeyWorks.id) ? context.state.apiKeys.get(lookupId) !== undefined : context.state.apiKeys.delete(lookupId);
+    const known = context.seams.deleteApiKey(context, lookupId);
     if (!known) throw httpError(MACHHUB_ERRORS.notFound);
     const body: Schemas['Success'] = { success: true };
     res.json(context.variants.on(MACHHUB_VARIANTS.deleteEchoesId.id) ? { ...body, id: lookupId } : body);

@@ -1,14 +1,10 @@
 /** Login on both prefixes, the JWKS, the caller, and token validation. */
 import express, { type Router } from 'express';
 import type { components, operations } from '../../../../specs/generated/machhub.d.ts';
-import { httpError } from '../../../core/http-error.ts';
 import { TokenRejected } from '../../../core/issuer.ts';
-import { verifyPassword } from '../../../core/passwords.ts';
 import { validBody, type MachhubContext } from '../context.ts';
-import { MACHHUB_ERRORS } from '../errors.ts';
-import { MACHHUB_FAULTS } from '../faults.ts';
 import { authenticate, principalOf } from '../guards.ts';
-import { findUserByName, groupsOf } from '../state.ts';
+import { groupsOf } from '../state.ts';
 import { MACHHUB_VARIANTS } from '../variants.ts';
 
 type Schemas = components['schemas'];
@@ -24,10 +20,7 @@ export function authRoutes(context: MachhubContext): Router {
   // "/auth/login and /machhub/auth/login are the same handler mounted on two prefixes"
   router.post(['/auth/login', '/machhub/auth/login'], json, async (req, res) => {
     const { username, password } = validBody<Schemas['LoginRequest']>(context, 'LoginRequest', req.body);
-    const user = findUserByName(context.state, username);
-    const passwordMatches = await verifyPassword(password, user?.passwordHash);
-    if (!user && context.faults.on(MACHHUB_FAULTS.loginEnumeration.id)) throw httpError({ ...MACHHUB_ERRORS.invalidLogin, message: 'User not found' });
-    if (!user || !passwordMatches) throw httpError(MACHHUB_ERRORS.invalidLogin);
+    const user = await context.seams.checkPassword(context, username, password);
     const { token } = await context.issuer.issue({
       sub: user.id,
       user_id: user.id,
@@ -35,9 +28,8 @@ export function authRoutes(context: MachhubContext): Router {
       groups: groupsOf(context.state, user.id).map((group) => group.name),
       domains: [DEFAULT_DOMAIN],
     });
-    const body: Partial<LoginAnswer> = { success: true, message: 'Login successful', tkn: token };
-    if (context.faults.on(MACHHUB_FAULTS.loginMissingSuccess.id)) delete body.success;
-    res.set('Cache-Control', 'no-store').json(body);
+    const body: LoginAnswer = { success: true, message: 'Login successful', tkn: token };
+    res.set('Cache-Control', 'no-store').json(context.seams.answerLogin(body));
   });
 
   router.get('/.well-known/jwks.json', (_req, res) => {

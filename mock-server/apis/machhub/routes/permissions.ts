@@ -3,12 +3,10 @@
  * checks. Always 200 for an authenticated caller; no access is `[]` or `false`, never 403.
  */
 import express, { type Response, type Router } from 'express';
-import { httpError } from '../../../core/http-error.ts';
 import type { MachhubContext } from '../context.ts';
-import { MACHHUB_ERRORS, badRequest } from '../errors.ts';
-import { MACHHUB_FAULTS } from '../faults.ts';
+import { badRequest } from '../errors.ts';
 import { MACHHUB_VARIANTS } from '../variants.ts';
-import { askerOf, authenticate, principalOf } from '../guards.ts';
+import { authenticate, principalOf } from '../guards.ts';
 import { SCOPES, grantedActions, isScope, type Scope } from '../permissions.ts';
 
 
@@ -19,7 +17,7 @@ function scopeOf(value: unknown): Scope {
 
 /** "The endpoint always returns 200 OK": a scope outside the four is a question nothing answers, []. */
 function askedActions(context: MachhubContext, res: Response, feature: string, scope: string): string[] {
-  return isScope(scope) ? grantedActions(askerOf(context, principalOf(res)), feature, scope) : [];
+  return isScope(scope) ? grantedActions(context.seams.askerOf(context, principalOf(res)), feature, scope) : [];
 }
 
 export function permissionRoutes(context: MachhubContext): Router {
@@ -33,8 +31,7 @@ export function permissionRoutes(context: MachhubContext): Router {
     (req, res) => {
       const feature = String(req.params.feature);
       const scope = String(req.params.scope);
-      const actions = askedActions(context, res, feature, scope);
-      if (actions.length === 0 && context.faults.on(MACHHUB_FAULTS.permissionForbiddenWhenEmpty.id)) throw httpError(MACHHUB_ERRORS.forbidden);
+      const actions = context.seams.answerPermission(askedActions(context, res, feature, scope));
       res.json(echo ? { actions, feature, scope } : ({ actions } satisfies { actions: string[] }));
     },
   );
@@ -42,7 +39,7 @@ export function permissionRoutes(context: MachhubContext): Router {
   // The SDK's older path carries no scope: the lowest scope asks "any grant of this feature?".
   router.get('/machhub/auth/permission/action/feature/:feature', authenticate(context), (req, res) => {
     const feature = String(req.params.feature);
-    const actions = grantedActions(askerOf(context, principalOf(res)), feature, 'nil');
+    const actions = grantedActions(context.seams.askerOf(context, principalOf(res)), feature, 'nil');
     res.json(echo ? { actions, feature } : ({ actions } satisfies { actions: string[] }));
   });
 
@@ -51,7 +48,7 @@ export function permissionRoutes(context: MachhubContext): Router {
     authenticate(context),
     (req, res) => {
       const { feature, scope, action } = { feature: String(req.params.feature), scope: scopeOf(req.params.scope), action: String(req.params.action) };
-      const permission = grantedActions(askerOf(context, principalOf(res)), feature, scope).includes(action);
+      const permission = grantedActions(context.seams.askerOf(context, principalOf(res)), feature, scope).includes(action);
       res.json(echo ? { permission, feature, scope, action } : ({ permission } satisfies { permission: boolean }));
     },
   );

@@ -3,11 +3,10 @@ import express, { type Request, type Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { components } from '../../../../specs/generated/vinmake.d.ts';
 import { httpError } from '../../../core/http-error.ts';
-import { issueMailedToken, redeemMailedToken } from '../../../core/mailed-tokens.ts';
-import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
+import { issueMailedToken } from '../../../core/mailed-tokens.ts';
+import { hashPassword } from '../../../core/passwords.ts';
 import { validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
-import { VINMAKE_FAULTS } from '../faults.ts';
 import { VINMAKE_VARIANTS } from '../variants.ts';
 import { authenticate, authorizeOperation, principalOf } from '../guards.ts';
 import { ROLES } from '../roles.ts';
@@ -45,11 +44,7 @@ export function authRoutes(context: VinmakeContext): Router {
   const jsonLogin: express.RequestHandler = (req, res, next) => (context.variants.on(VINMAKE_VARIANTS.jsonLogin.id) ? json(req, res, next) : next());
   router.post('/auth/login', form, jsonLogin, async (req, res) => {
     const { username, password } = validBody<Schemas['LoginForm']>(context, 'LoginForm', req.body);
-    const user = findUserByEmail(context.state, username);
-    // One scrypt either way, so an unknown e-mail costs as much as a wrong password.
-    const passwordMatches = await verifyPassword(password, user?.passwordHash);
-    if (!user && context.faults.on(VINMAKE_FAULTS.loginEnumeration.id)) throw httpError({ ...VINMAKE_ERRORS.invalidCredentials, message: 'User not found' });
-    if (!user || !passwordMatches) throw httpError(VINMAKE_ERRORS.invalidCredentials);
+    const user = await context.seams.checkPassword(context, username, password);
     const { token, iat, exp } = await context.issuer.issue({
       sub: user.id,
       email: user.email,
@@ -66,9 +61,7 @@ export function authRoutes(context: VinmakeContext): Router {
       expires_in: (exp - iat) as typeof ACCESS_TOKEN_LIFETIME_SECONDS,
       user: toUser(user),
     };
-    const sent: Partial<Schemas['LoginResponse']> = { ...body };
-    if (context.faults.on(VINMAKE_FAULTS.loginMissingTokenType.id)) delete sent.token_type;
-    res.set('Cache-Control', 'no-store').json(sent);
+    res.set('Cache-Control', 'no-store').json(context.seams.answerLogin(body));
   });
 
   for (const requiredRole of ROLES) {
@@ -111,9 +104,7 @@ export function authRoutes(context: VinmakeContext): Router {
 
   router.post('/auth/reset-password', form, json, async (req, res) => {
     const { token, password } = validBody<Schemas['PasswordResetCompletion']>(context, 'PasswordResetCompletion', req.body);
-    const userId = redeemMailedToken(context.state.resetTokens, context.clock, token, {
-      reusable: context.faults.on(VINMAKE_FAULTS.resetTokenReusable.id),
-    });
+    const userId = context.seams.redeemResetToken(context, token);
     const user = userId && context.state.users.get(userId);
     if (!user) throw httpError(VINMAKE_ERRORS.invalidResetToken);
     context.state.users.update(user.id, { passwordHash: await hashPassword(password) });

@@ -6,7 +6,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { paginate } from '../../../core/store.ts';
 import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
-import { authenticate, authorizeOperation, confinedClientId, principalOf } from '../guards.ts';
+import { authenticate, authorizeOperation, principalOf } from '../guards.ts';
 import type { ClientRecord } from '../state.ts';
 import { VINMAKE_VARIANTS } from '../variants.ts';
 
@@ -16,7 +16,7 @@ type Schemas = components['schemas'];
 function visibleClient(context: VinmakeContext, res: Response, clientId: string): ClientRecord {
   const record = context.state.clients.get(clientId);
   if (!record) throw httpError(VINMAKE_ERRORS.clientNotFound);
-  const confinedTo = confinedClientId(context, principalOf(res));
+  const confinedTo = context.seams.confinedClientId(principalOf(res));
   if (confinedTo !== null && confinedTo !== record.id) throw httpError(VINMAKE_ERRORS.insufficientPermissions);
   return record;
 }
@@ -30,7 +30,7 @@ export function clientRoutes(context: VinmakeContext): Router {
 
   router.get('/api/v1/clients', guard('listClients'), (req, res) => {
     const { page, limit } = pageQuery(context, 'listClients', req.query);
-    const confinedTo = confinedClientId(context, principalOf(res));
+    const confinedTo = context.seams.confinedClientId(principalOf(res));
     const visible = context.state.clients.filter((client) => confinedTo === null || client.id === confinedTo);
     const body: Schemas['ClientPage'] = paginate(visible, page, limit);
     res.json(body);

@@ -6,7 +6,7 @@ import { httpError } from '../../../core/http-error.ts';
 import { paginate } from '../../../core/store.ts';
 import { pageQuery, validBody, type VinmakeContext } from '../context.ts';
 import { VINMAKE_ERRORS } from '../errors.ts';
-import { authenticate, authorizeOperation, confinedClientId, principalOf } from '../guards.ts';
+import { authenticate, authorizeOperation, principalOf } from '../guards.ts';
 import type { MaterialRecord } from '../state.ts';
 import { VINMAKE_VARIANTS } from '../variants.ts';
 
@@ -36,7 +36,7 @@ export function toMaterial(record: MaterialRecord, context?: VinmakeContext): Sc
 function visibleMaterial(context: VinmakeContext, res: Response, materialId: string): MaterialRecord {
   const record = context.state.materials.get(materialId);
   if (!record) throw httpError(VINMAKE_ERRORS.materialNotFound);
-  const confinedTo = confinedClientId(context, principalOf(res));
+  const confinedTo = context.seams.confinedClientId(principalOf(res));
   if (confinedTo !== null && confinedTo !== record.clientId) throw httpError(VINMAKE_ERRORS.insufficientPermissions);
   return record;
 }
@@ -62,7 +62,7 @@ export function materialRoutes(context: VinmakeContext): Router {
 
   router.get('/api/v1/materials', guard('listMaterials'), (req, res) => {
     const { page, limit } = pageQuery(context, 'listMaterials', req.query);
-    const confinedTo = confinedClientId(context, principalOf(res));
+    const confinedTo = context.seams.confinedClientId(principalOf(res));
     const visible = context.state.materials.filter((material) => confinedTo === null || material.clientId === confinedTo);
     const body: Schemas['MaterialPage'] = paginate(visible.map((material) => toMaterial(material, context)), page, limit);
     res.json(body);

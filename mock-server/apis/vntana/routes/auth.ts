@@ -6,11 +6,9 @@ import { verifyPassword } from '../../../core/passwords.ts';
 import { matchesDigest, randomToken, sha256 } from '../../../core/secrets.ts';
 import { sendNewToken, validBody, type VntanaContext } from '../context.ts';
 import { VNTANA_ERRORS } from '../errors.ts';
-import { VNTANA_FAULTS } from '../faults.ts';
 import { VNTANA_VARIANTS } from '../variants.ts';
 import { authenticate, callerOf } from '../guards.ts';
-import { managesOrganization } from '../roles.ts';
-import { findUserByEmail, type SessionRecord } from '../state.ts';
+import { findUserByEmail } from '../state.ts';
 
 type Schemas = components['schemas'];
 
@@ -50,12 +48,8 @@ export function authRoutes(context: VntanaContext): Router {
       }
       const organizationRole = user.organizationRoles[workspace.organizationUuid];
       if (!organizationRole) throw httpError(VNTANA_ERRORS.forbidden);
-      // "If you have Organization Admin or Owner level access, this must be skipped."
-      const ownerBypass = context.faults.on(VNTANA_FAULTS.ownerGetsWorkspaceToken.id);
-      if (managesOrganization(organizationRole) && !ownerBypass) throw httpError(VNTANA_ERRORS.ownerSkipsWorkspaceToken);
-      if (!user.workspaceRoles[workspace.id] && !(ownerBypass && managesOrganization(organizationRole))) {
-        throw httpError(otherStatuses() ? VNTANA_ERRORS.forbidden : VNTANA_ERRORS.invalidClientUuid);
-      }
+      const refusal = context.seams.workspaceTokenRefusal(context, user, workspace.id, organizationRole);
+      if (refusal) throw httpError(refusal);
       await sendNewToken(context, res, user, { kind: 'workspace', organizationUuid: workspace.organizationUuid, clientUuid: workspace.id });
       return;
     }
@@ -68,7 +62,7 @@ export function authRoutes(context: VntanaContext): Router {
 
   router.post('/v1/auth/logout', authenticate(context), (_req, res) => {
     const { session } = callerOf(res);
-    if (!context.faults.on(VNTANA_FAULTS.logoutNoop.id)) endSession(context, session);
+    context.seams.endSession(context, session);
     const response = context.variants.on(VNTANA_VARIANTS.errorsWithNullResponse.id) ? null : {};
     const body: Schemas['EmptySuccess'] = { success: true, errors: [], response };
     res.json(body);
@@ -83,15 +77,4 @@ export function authRoutes(context: VntanaContext): Router {
   });
 
   return router;
-}
-
-/** Logout: a workspace or organization token loses its row; a login token is listed until its exp. */
-function endSession(context: VntanaContext, session: SessionRecord): void {
-  if (session.kind !== 'login') {
-    context.state.sessions.delete(session.id);
-    return;
-  }
-  const now = context.clock.nowSeconds();
-  context.state.loggedOut.deleteWhere((entry) => entry.expiresAt <= now);
-  context.state.loggedOut.insert({ id: session.id, expiresAt: session.expiresAt });
 }

@@ -4,9 +4,7 @@ import type { components } from '../../../../specs/generated/vntana.d.ts';
 import { httpError } from '../../../core/http-error.ts';
 import type { VntanaContext } from '../context.ts';
 import { VNTANA_ERRORS } from '../errors.ts';
-import { VNTANA_FAULTS } from '../faults.ts';
 import { authenticate, callerOf, organizationOf } from '../guards.ts';
-import { managesOrganization } from '../roles.ts';
 import type { OrganizationRecord } from '../state.ts';
 import { SEED_PIPELINES } from '../seed.ts';
 
@@ -51,9 +49,7 @@ export function organizationRoutes(context: VntanaContext): Router {
     const items = context.state.workspaces
       .filter((workspace) => workspace.organizationUuid === organizationUuid)
       .flatMap((workspace) => {
-        if (managesOrganization(organizationRole)) return [gridItem(workspace, organizationRole)];
-        if (context.faults.on(VNTANA_FAULTS.memberSeesAllWorkspaces.id)) return [gridItem(workspace, 'CLIENT_ORGANIZATION_VIEWER')];
-        const role = caller.user.workspaceRoles[workspace.id];
+        const role = context.seams.workspaceRoleShown(caller.user, workspace.id, organizationRole);
         return role ? [gridItem(workspace, role)] : [];
       });
     res.json(grid(items));
