@@ -1,10 +1,9 @@
-import type { JSONWebKeySet, JWK } from 'jose';
+import type { JSONWebKeySet } from 'jose';
 import { afterEach, beforeAll, expect, type TestContext } from 'vitest';
 import { expectStatus } from '../harness/expect-http.ts';
-import { CLOCK_LEEWAY_SECONDS, decodeJwt, decodeProtectedHeader, signEdDsa, signHs256, withAlgNone, withEditedClaims, withFlippedSignature, withoutSignature } from '../harness/jwt.ts';
+import { decodeJwt, decodeProtectedHeader, signHs256, withAlgNone, withEditedClaims, withFlippedSignature, withoutSignature } from '../harness/jwt.ts';
 import { inferred, ruleFactory, seed, standard, type Citation } from '../harness/rule.ts';
-import { registerSecret } from '../harness/redact.ts';
-import { apiInRun, BEARER_APIS, contextOf, type BearerApi } from './bearer-apis.ts';
+import { apiInRun, BEARER_APIS, contextOf, expiredToken, resigned, type BearerApi } from './bearer-apis.ts';
 
 const rule = ruleFactory('cross', (test: TestContext) => test);
 
@@ -49,31 +48,6 @@ async function requireJwt(api: BearerApi, test: TestContext): Promise<void> {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
-
-/**
- * The API's valid token, re-signed after `change` with what its operator gave the run: the HS256
- * secret, or the private key (JWK) of an asymmetric API.
- */
-async function resigned(api: BearerApi, test: TestContext, change: (claims: Record<string, unknown>) => Record<string, unknown>, kid?: string) {
-  const t = contextOf(api, test);
-  if (api.signing === 'HS256') {
-    const secret = t.jwtSecret();
-    const token = await api.validToken(t);
-    return signHs256(change(decodeJwt(token)), secret, kid ?? decodeProtectedHeader(token).kid);
-  }
-  const jwk = privateKeyOf(api);
-  if (!jwk) return t.skip('needs-secret', `re-signs a token: set ${api.privateKeyEnv} to the private key (JWK) ${api.title} signs with`);
-  const token = await api.validToken(t);
-  return signEdDsa(change(decodeJwt(token)), jwk, kid ?? decodeProtectedHeader(token).kid);
-}
-
-function privateKeyOf(api: BearerApi): JWK | undefined {
-  const text = api.privateKeyEnv ? process.env[api.privateKeyEnv] : undefined;
-  if (!text) return undefined;
-  const jwk = JSON.parse(text) as JWK;
-  registerSecret(jwk.d);
-  return jwk;
-}
 
 const ALL = (area: string): Ids => ({ vinmake: `X-${area}-001`, machhub: `X-${area}-002`, vntana: `X-${area}-003`, enclaive: `X-${area}-004` });
 const SYMMETRIC = (area: string): Ids => ({ vinmake: `X-${area}-001`, vntana: `X-${area}-003`, enclaive: `X-${area}-004` });
@@ -126,19 +100,7 @@ battery(
   'a token past its exp is refused (re-signed with the operator\'s secret, or aged by the mock clock)',
   EXPIRY,
   async (api, test) => {
-    const t = contextOf(api, test);
-    if (api.signing === 'HS256' ? t.target.jwtSecret : privateKeyOf(api)) {
-      api.expectRefused(await api.protectedCall(await resigned(api, test, (claims) => ({ ...claims, iat: now() - 7200, exp: now() - 3600 }))));
-      return;
-    }
-    const control = await t.findControlPlane();
-    if (!control) {
-      if (api.signing === 'HS256') t.jwtSecret();
-      return t.skip('needs-secret', `needs the private key ${api.title} signs with (set ${api.privateKeyEnv}) or a mock whose clock can be moved past the lifetime`);
-    }
-    const token = await api.validToken(t);
-    await control.advanceClock(api.lifetimeSeconds + CLOCK_LEEWAY_SECONDS);
-    api.expectRefused(await api.protectedCall(token));
+    api.expectRefused(await api.protectedCall(await expiredToken(api, test)));
   },
   { jwtOnly: true },
 );

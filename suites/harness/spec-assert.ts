@@ -8,6 +8,7 @@ import { AssertionError } from 'node:assert';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { API_TITLES, loadSpec, type ApiName, type OpenApiDocument } from '../../specs/apis.ts';
 import { contractView } from '../../specs/contract-view.ts';
+import { securityOf, type OperationSecurity } from '../../specs/operation-security.ts';
 import { findOperation, operationsOf } from '../../specs/operations.ts';
 import { createSpecAjv, pointerSegment, specRef } from '../../specs/schema-validator.ts';
 import type { HttpResponse } from './http.ts';
@@ -90,8 +91,8 @@ export class SpecAssertions {
       .reduce<unknown>((node, segment) => (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')], this.spec);
   }
 
-  /** Every operation id with its method, path and whether it needs a credential. */
-  operations(): { operationId: string; method: string; path: string; secured: boolean }[] {
-    return operationsOf(this.spec).map(({ operationId, method, path, secured }) => ({ operationId, method, path, secured }));
+  /** Every operation id with its method, path, whether it needs a credential and who may call it (x-required-*). */
+  operations(): ({ method: string; path: string; secured: boolean } & OperationSecurity)[] {
+    return operationsOf(this.spec).map(({ operationId, method, path, secured }) => ({ ...securityOf(this.spec, operationId), method, path, secured }));
   }
 }

@@ -1,23 +1,12 @@
 import { expect } from 'vitest';
-import type { RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
 import { bearer } from '../harness/http.ts';
 import { inferred, realClients, seed } from '../harness/rule.ts';
-import { CREATED, DONE, createApiKey, expectDetail, idOf, itemsOf, rule, spec, startFromSeed, tokenOf, vinmake, type Schemas } from './suite.ts';
+import { CREATED, DONE, createApiKey, expectDetail, idOf, itemsOf, keyWith, rule, spec, startFromSeed, tokenOf, vinmake, type Schemas } from './suite.ts';
 
 startFromSeed();
 
 const SCOPED = seed('API keys can be: - Revoked without changing user passwords - Scoped to specific permissions - Monitored independently');
-
-/** A fresh key with these scopes, created by the admin and revoked after the rule. */
-async function keyWith(t: RuleContext, scopes: string[]): Promise<{ id: string; key: string }> {
-  await t.requireMutation();
-  const response = await createApiKey(t, { name: t.nameFor('conformance-key'), scopes });
-  expectStatus(response, ...CREATED);
-  const body = response.json<Record<string, unknown>>();
-  if (typeof body.key !== 'string') throw new Error(`${response.request}: the created key's secret is not in \`key\``);
-  return { id: idOf(t, body, 'api_key'), key: body.key };
-}
 
 const apiKey = (key: string) => ({ 'x-api-key': key });
 

@@ -1,35 +1,15 @@
 import { afterEach, expect } from 'vitest';
-import type { RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
 import { bearer } from '../harness/http.ts';
-import { CLOCK_LEEWAY_SECONDS, decodeJwt, decodeProtectedHeader, signHs256 } from '../harness/jwt.ts';
+import { CLOCK_LEEWAY_SECONDS, decodeJwt } from '../harness/jwt.ts';
 import { inferred, seed } from '../harness/rule.ts';
-import { CREATED, createApiKey, login, rule, spec, startFromSeed, tokenOf, vinmake, type Schemas, type VinmakeRole } from './suite.ts';
+import { CREATED, agedToken, createApiKey, login, rule, spec, startFromSeed, tokenOf, vinmake, type Schemas } from './suite.ts';
 
 startFromSeed();
+const now = () => Math.floor(Date.now() / 1000);
 afterEach(async () => {
   await (await vinmake.findControlPlane())?.resetClock();
 });
-
-const now = () => Math.floor(Date.now() / 1000);
-
-/**
- * A token of this role whose hour has run `age` seconds: on a mock, a fresh token and the server
- * clock moved on; elsewhere the token's own claims re-signed with the operator's secret
- * (VINMAKE_JWT_SECRET), issued `age` seconds ago and expiring 3600 seconds after that.
- */
-async function agedToken(t: RuleContext, role: VinmakeRole, age: number): Promise<string> {
-  const control = await t.findControlPlane();
-  const token = await tokenOf(t, role);
-  if (control) {
-    await control.advanceClock(age);
-    return token;
-  }
-  const secret = t.jwtSecret();
-  if (decodeProtectedHeader(token).alg !== 'HS256') t.skip('needs-control-plane', 'the target signs with an asymmetric key, so an aged token can only come from a server clock moved on');
-  const issued = now() - age;
-  return signHs256({ ...decodeJwt(token), iat: issued, exp: issued + 3600 }, secret);
-}
 
 rule(
   'VM-EXP-001',

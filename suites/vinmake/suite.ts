@@ -6,6 +6,7 @@ import { conformanceSuite, type RuleContext } from '../harness/conformance.ts';
 import { expectStatus } from '../harness/expect-http.ts';
 import { fact } from '../harness/fixtures.ts';
 import { bearer, type HttpResponse } from '../harness/http.ts';
+import { decodeJwt, decodeProtectedHeader, signHs256 } from '../harness/jwt.ts';
 
 export type Schemas = components['schemas'];
 export type VinmakeRole = 'admin' | 'staff' | 'client' | 'client2';
@@ -230,4 +231,35 @@ export async function createApiKey(t: RuleContext, body: Json, role: VinmakeRole
     t.created(`API key ${id}`, async () => vinmake.http.post(`/api/v1/api-keys/${id}/revoke`, { headers: bearer(await tokenOf(t, 'admin')) }));
   }
   return response;
+}
+
+/** A fresh key with these scopes, created by the admin and revoked after the rule. */
+export async function keyWith(t: RuleContext, scopes: string[]): Promise<{ id: string; key: string }> {
+  await t.requireMutation();
+  const response = await createApiKey(t, { name: t.nameFor('conformance-key'), scopes });
+  expectStatus(response, ...CREATED);
+  const body = response.json<Record<string, unknown>>();
+  if (typeof body.key !== 'string') throw new Error(`${response.request}: the created key's secret is not in \`key\``);
+  return { id: idOf(t, body, 'api_key'), key: body.key };
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * A token of this role whose hour has run `age` seconds: on a mock, a fresh token and the server
+ * clock moved on (the file resets the clock after each rule); elsewhere the token's own claims
+ * re-signed with the operator's secret (VINMAKE_JWT_SECRET), issued `age` seconds ago and expiring
+ * 3600 seconds after that.
+ */
+export async function agedToken(t: RuleContext, role: VinmakeRole, age: number): Promise<string> {
+  const control = await t.findControlPlane();
+  const token = await tokenOf(t, role);
+  if (control) {
+    await control.advanceClock(age);
+    return token;
+  }
+  const secret = t.jwtSecret();
+  if (decodeProtectedHeader(token).alg !== 'HS256') t.skip('needs-control-plane', 'the target signs with an asymmetric key, so an aged token can only come from a server clock moved on');
+  const issued = nowSeconds() - age;
+  return signHs256({ ...decodeJwt(token), iat: issued, exp: issued + 3600 }, secret);
 }

@@ -1,6 +1,6 @@
 /** Guards built from the spec: the security facts of each operation are read from it, and a guard the spec cannot back refuses to be built. */
 import { describe, expect, test } from 'vitest';
-import { securityOf } from '../../mock-server/core/operation-security.ts';
+import { securityOf } from '../../specs/operation-security.ts';
 import type { MachhubContext } from '../../mock-server/apis/machhub/context.ts';
 import { requireOperationPermission } from '../../mock-server/apis/machhub/guards.ts';
 import type { VinmakeContext } from '../../mock-server/apis/vinmake/context.ts';

@@ -4,7 +4,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { httpError } from '../../core/http-error.ts';
-import { securityOf } from '../../core/operation-security.ts';
+import { securityOf } from '../../../specs/operation-security.ts';
 import { TokenRejected } from '../../core/issuer.ts';
 import { matchesDigest } from '../../core/secrets.ts';
 import type { MachhubContext } from './context.ts';

@@ -5,8 +5,8 @@
  * these, so the spec says once who may call what. An operation the spec does not have is a bug in
  * the mock, found when the mock is built.
  */
-import type { OpenApiDocument } from '../../specs/apis.ts';
-import { findOperation } from '../../specs/operations.ts';
+import type { OpenApiDocument } from './apis.ts';
+import { findOperation } from './operations.ts';
 
 export interface OperationSecurity {
   operationId: string;
