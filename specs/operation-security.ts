@@ -1,7 +1,9 @@
 /**
  * The security facts of an operation, read from the spec that documents them: whether it is public,
  * the role it needs (`x-required-role`), the API-key scope that stands in for the role
- * (`x-required-scope`), the permission it asks (`x-required-permission`). Guards are built from
+ * (`x-required-scope`), the permission it asks (`x-required-permission`), the kinds of token it
+ * accepts (`x-accepted-tokens`), whether the account must have confirmed its e-mail
+ * (`x-requires-verified-email`). Guards are built from
  * these, so the spec says once who may call what. An operation the spec does not have is a bug in
  * the mock, found when the mock is built.
  */
@@ -15,6 +17,10 @@ export interface OperationSecurity {
   role?: string;
   scope?: string;
   permission?: string;
+  /** The kinds of token the operation accepts; every kind when absent. */
+  tokens?: string[];
+  /** Only an account that confirmed its e-mail address may call it. */
+  verifiedEmail: boolean;
 }
 
 export function securityOf(spec: OpenApiDocument, operationId: string): OperationSecurity {
@@ -27,5 +33,7 @@ export function securityOf(spec: OpenApiDocument, operationId: string): Operatio
     role: text('x-required-role'),
     scope: text('x-required-scope'),
     permission: text('x-required-permission'),
+    ...(Array.isArray(operation['x-accepted-tokens']) ? { tokens: (operation['x-accepted-tokens'] as unknown[]).map(String) } : {}),
+    verifiedEmail: operation['x-requires-verified-email'] === true,
   };
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { components } from '../../../specs/generated/enclaive.d.ts';
 import { httpError } from '../../core/http-error.ts';
 import { TokenRejected } from '../../core/issuer.ts';
+import { securityOf } from '../../../specs/operation-security.ts';
 import type { EnclaiveContext } from './context.ts';
 import { ENCLAIVE_ERRORS } from './errors.ts';
 import type { UserRecord } from './state.ts';
@@ -44,6 +45,11 @@ export function callerOf(res: Response): Caller {
   const caller = res.locals.caller as Caller | undefined;
   if (!caller) throw new Error('route reached without authenticate()');
   return caller;
+}
+
+/** The token guard of an operation as its spec states it: a live userToken, of a confirmed account where `x-requires-verified-email` says so. */
+export function authenticateOperation(context: EnclaiveContext, operationId: string): RequestHandler {
+  return authenticate(context, { verified: securityOf(context.validator.spec, operationId).verifiedEmail });
 }
 
 /** Accepts a live userToken; with `verified`, only of an account that confirmed its e-mail (else 403). */

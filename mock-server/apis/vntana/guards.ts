@@ -6,6 +6,7 @@ import type { JWTPayload } from 'jose';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { httpError } from '../../core/http-error.ts';
 import { TokenRejected } from '../../core/issuer.ts';
+import { securityOf } from '../../../specs/operation-security.ts';
 import type { VntanaContext } from './context.ts';
 import { VNTANA_ERRORS } from './errors.ts';
 import { managesOrganization } from './roles.ts';
@@ -24,8 +25,18 @@ export function callerOf(res: Response): Caller {
   return caller;
 }
 
+/** The token guard of an operation as its spec states it: the kinds of token it accepts (`x-accepted-tokens`). */
+export function authenticateOperation(context: VntanaContext, operationId: string): RequestHandler {
+  const { tokens } = securityOf(context.validator.spec, operationId);
+  const unknown = (tokens ?? []).filter((kind) => !TOKEN_KINDS.includes(kind as TokenKind));
+  if (unknown.length > 0) throw new Error(`the spec gives ${operationId} token kinds the VNTANA mock does not know (x-accepted-tokens: ${unknown.join(', ')})`);
+  return authenticate(context, tokens as TokenKind[] | undefined);
+}
+
+const TOKEN_KINDS: TokenKind[] = ['login', 'organization', 'workspace'];
+
 /** Accepts a live token of one of `kinds` (all kinds when omitted). */
-export function authenticate(context: VntanaContext, kinds?: TokenKind[]): RequestHandler {
+function authenticate(context: VntanaContext, kinds?: TokenKind[]): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = context.seams.presentedToken(req.get('x-auth-token'));
     if (!token) throw httpError(VNTANA_ERRORS.forbidden);

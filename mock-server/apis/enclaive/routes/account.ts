@@ -9,7 +9,7 @@ import { ENCLAIVE_ERRORS } from '../errors.ts';
 import { ENCLAIVE_VARIANTS } from '../variants.ts';
 import { createDefaultTeam } from '../teams.ts';
 import { findUserByEmail, normalizeEmail, objectId } from '../state.ts';
-import { authenticate, callerOf, issueTokens } from '../tokens.ts';
+import { authenticate, authenticateOperation, callerOf, issueTokens } from '../tokens.ts';
 
 type Schemas = components['schemas'];
 
@@ -73,7 +73,7 @@ export function accountRoutes(context: EnclaiveContext): Router {
     res.json(await issueTokens(context, verified));
   });
 
-  router.get('/api/resend-email-verification', authenticate(context), async (req, res) => {
+  router.get('/api/resend-email-verification', authenticateOperation(context, 'resendEmailVerification'), async (req, res) => {
     if (typeof req.query.capcha !== 'string' || req.query.capcha.trim() === '') throw httpError(ENCLAIVE_ERRORS.missingCapcha);
     const { user } = callerOf(res);
     if (user.verified) throw httpError(ENCLAIVE_ERRORS.alreadyVerified);
@@ -90,7 +90,7 @@ export function accountRoutes(context: EnclaiveContext): Router {
   });
 
   // Rotation: the presented userToken is retired as the fresh pair is issued.
-  router.get('/api/refresh', authenticate(context), async (_req, res) => {
+  router.get('/api/refresh', authenticateOperation(context, 'refresh'), async (_req, res) => {
     const { user, tokenId, tokenExpiresAt } = callerOf(res);
     context.seams.retireToken(context, tokenId, tokenExpiresAt);
     res.json(await issueTokens(context, user));

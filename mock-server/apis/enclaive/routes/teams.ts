@@ -6,13 +6,12 @@ import { createdStatus, validBody, type EnclaiveContext } from '../context.ts';
 import { ENCLAIVE_ERRORS } from '../errors.ts';
 import { objectId } from '../state.ts';
 import { toProject, toTeam } from '../teams.ts';
-import { authenticate, callerOf } from '../tokens.ts';
+import { authenticateOperation, callerOf } from '../tokens.ts';
 
 type Schemas = components['schemas'];
 
 export function teamRoutes(context: EnclaiveContext): Router {
   const router = express.Router();
-  const verified = authenticate(context, { verified: true });
 
   const currentTeam = (userId: string, teamId: string | null) => {
     const team = teamId ? context.state.teams.get(teamId) : undefined;
@@ -20,12 +19,12 @@ export function teamRoutes(context: EnclaiveContext): Router {
     return team;
   };
 
-  router.get('/api/teams/current', verified, (_req, res) => {
+  router.get('/api/teams/current', authenticateOperation(context, 'getCurrentTeam'), (_req, res) => {
     const { user } = callerOf(res);
     res.json(toTeam(currentTeam(user.id, user.currentTeamId), context));
   });
 
-  router.get('/api/teams/:id/projects', verified, (req, res) => {
+  router.get('/api/teams/:id/projects', authenticateOperation(context, 'listTeamProjects'), (req, res) => {
     const { user } = callerOf(res);
     const team = context.state.teams.get(String(req.params.id));
     if (!team) throw httpError(ENCLAIVE_ERRORS.teamNotFound);
@@ -33,7 +32,7 @@ export function teamRoutes(context: EnclaiveContext): Router {
     res.json(context.state.projects.filter((project) => project.team === team.id).map(toProject));
   });
 
-  router.post('/api/projects', verified, express.json({ limit: '16kb' }), (req, res) => {
+  router.post('/api/projects', authenticateOperation(context, 'createProject'), express.json({ limit: '16kb' }), (req, res) => {
     const { user } = callerOf(res);
     const input = validBody<Schemas['ProjectCreate']>(context, 'ProjectCreate', req.body);
     const team = currentTeam(user.id, user.currentTeamId);

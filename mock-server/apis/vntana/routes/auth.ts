@@ -7,7 +7,7 @@ import { matchesDigest, randomToken, sha256 } from '../../../core/secrets.ts';
 import { sendNewToken, validBody, type VntanaContext } from '../context.ts';
 import { VNTANA_ERRORS } from '../errors.ts';
 import { VNTANA_VARIANTS } from '../variants.ts';
-import { authenticate, callerOf } from '../guards.ts';
+import { authenticateOperation, callerOf } from '../guards.ts';
 import { findUserByEmail } from '../state.ts';
 
 type Schemas = components['schemas'];
@@ -57,10 +57,10 @@ export function authRoutes(context: VntanaContext): Router {
     if (!organization || !user.organizationRoles[organization.id]) throw httpError(VNTANA_ERRORS.forbidden);
     await sendNewToken(context, res, user, { kind: 'organization', organizationUuid: organization.id });
   };
-  router.post('/v1/auth/refresh-token', authenticate(context), refresh);
-  router.get('/v1/auth/refresh-token', authenticate(context), refresh);
+  router.post('/v1/auth/refresh-token', authenticateOperation(context, 'refreshToken'), refresh);
+  router.get('/v1/auth/refresh-token', authenticateOperation(context, 'refreshTokenByGet'), refresh);
 
-  router.post('/v1/auth/logout', authenticate(context), (_req, res) => {
+  router.post('/v1/auth/logout', authenticateOperation(context, 'logout'), (_req, res) => {
     const { session } = callerOf(res);
     context.seams.endSession(context, session);
     const response = context.variants.on(VNTANA_VARIANTS.errorsWithNullResponse.id) ? null : {};
@@ -68,7 +68,7 @@ export function authRoutes(context: VntanaContext): Router {
     res.json(body);
   });
 
-  router.post('/v1/auth/personal-access-token', authenticate(context), (_req, res) => {
+  router.post('/v1/auth/personal-access-token', authenticateOperation(context, 'createPersonalAccessToken'), (_req, res) => {
     const { user } = callerOf(res);
     const personalAccessToken = `vntpat_${randomToken(24)}`;
     context.state.users.update(user.id, { patDigest: sha256(personalAccessToken) });

@@ -4,7 +4,7 @@ import type { components } from '../../../../specs/generated/vntana.d.ts';
 import { httpError } from '../../../core/http-error.ts';
 import type { VntanaContext } from '../context.ts';
 import { VNTANA_ERRORS } from '../errors.ts';
-import { authenticate, callerOf, organizationOf } from '../guards.ts';
+import { authenticateOperation, callerOf, organizationOf } from '../guards.ts';
 import type { OrganizationRecord } from '../state.ts';
 import { SEED_PIPELINES } from '../seed.ts';
 
@@ -20,9 +20,8 @@ function grid(items: Schemas['GridItem'][]): Schemas['OrganizationGrid'] {
 
 export function organizationRoutes(context: VntanaContext): Router {
   const router = express.Router();
-  const scoped = authenticate(context, ['organization', 'workspace']);
 
-  router.get('/v1/organizations', authenticate(context), (_req, res) => {
+  router.get('/v1/organizations', authenticateOperation(context, 'listOrganizations'), (_req, res) => {
     const { user } = callerOf(res);
     const items = Object.entries(user.organizationRoles).flatMap(([uuid, role]) => {
       const organization = context.state.organizations.get(uuid);
@@ -31,7 +30,7 @@ export function organizationRoutes(context: VntanaContext): Router {
     res.json(grid(items));
   });
 
-  router.get('/v1/organizations/current', scoped, (_req, res) => {
+  router.get('/v1/organizations/current', authenticateOperation(context, 'getCurrentOrganization'), (_req, res) => {
     const caller = callerOf(res);
     const organization = context.state.organizations.get(organizationOf(context, caller));
     const role = organization && caller.user.organizationRoles[organization.id];
@@ -41,7 +40,7 @@ export function organizationRoutes(context: VntanaContext): Router {
   });
 
   // Owners and admins see every workspace; a member only those it holds a role in.
-  router.get('/v1/clients/client-organizations', scoped, (_req, res) => {
+  router.get('/v1/clients/client-organizations', authenticateOperation(context, 'listWorkspaces'), (_req, res) => {
     const caller = callerOf(res);
     const organizationUuid = organizationOf(context, caller);
     const organizationRole = caller.user.organizationRoles[organizationUuid];
@@ -55,7 +54,7 @@ export function organizationRoutes(context: VntanaContext): Router {
     res.json(grid(items));
   });
 
-  router.get('/v1/pipelines', scoped, (_req, res) => {
+  router.get('/v1/pipelines', authenticateOperation(context, 'listPipelines'), (_req, res) => {
     const body: Schemas['Pipelines'] = { success: true, errors: [], response: { pipelines: SEED_PIPELINES } };
     res.json(body);
   });

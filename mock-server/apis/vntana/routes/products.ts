@@ -5,7 +5,7 @@ import type { components } from '../../../../specs/generated/vntana.d.ts';
 import { httpError } from '../../../core/http-error.ts';
 import { localTimestamp, validBody, type VntanaContext } from '../context.ts';
 import { VNTANA_ERRORS } from '../errors.ts';
-import { authenticate, callerOf, reachesWorkspace } from '../guards.ts';
+import { authenticateOperation, callerOf, reachesWorkspace } from '../guards.ts';
 import { VNTANA_VARIANTS } from '../variants.ts';
 import { managesOrganization, writesWorkspace } from '../roles.ts';
 import type { ProductRecord } from '../state.ts';
@@ -19,9 +19,8 @@ function toProduct(record: ProductRecord): Schemas['Product'] {
 export function productRoutes(context: VntanaContext): Router {
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
-  const scoped = authenticate(context, ['organization', 'workspace']);
 
-  router.post('/v1/products/clients/search', scoped, json, (req, res) => {
+  router.post('/v1/products/clients/search', authenticateOperation(context, 'searchProducts'), json, (req, res) => {
     const clientUuid = typeof req.query.clientUuid === 'string' ? req.query.clientUuid : '';
     if (!clientUuid) throw httpError(VNTANA_ERRORS.missingClientUuid);
     const search = validBody<Schemas['ProductSearch']>(context, 'ProductSearch', req.body);
@@ -45,7 +44,7 @@ export function productRoutes(context: VntanaContext): Router {
     res.json(body);
   });
 
-  router.get('/v1/products/:uuid', scoped, (req, res) => {
+  router.get('/v1/products/:uuid', authenticateOperation(context, 'getProduct'), (req, res) => {
     const product = context.state.products.get(String(req.params.uuid));
     if (!product) throw httpError(context.variants.on(VNTANA_VARIANTS.unknownProduct403.id) ? VNTANA_ERRORS.forbidden : VNTANA_ERRORS.notFound);
     if (!reachesWorkspace(context, callerOf(res), product.clientUuid)) throw httpError(VNTANA_ERRORS.forbidden);
@@ -53,7 +52,7 @@ export function productRoutes(context: VntanaContext): Router {
     res.json(body);
   });
 
-  router.post('/v1/products', scoped, json, (req, res) => {
+  router.post('/v1/products', authenticateOperation(context, 'createProduct'), json, (req, res) => {
     const input = validBody<Schemas['ProductCreate']>(context, 'ProductCreate', req.body);
     const caller = callerOf(res);
     const workspace = context.state.workspaces.get(input.clientUuid);
