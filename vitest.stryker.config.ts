@@ -6,7 +6,7 @@ export default defineConfig({
     // The per-API suites, and the unit tests written against the contracts of the mutated modules.
     include: [
       'suites/{vinmake,machhub,vntana,enclaive}/**/*.test.ts',
-      'tests/unit/{issuer,issuer-contract,passwords,machhub-permissions,operation-security}.test.ts',
+      'tests/unit/{issuer,issuer-contract,passwords,machhub-permissions,operation-security,seams,faults}.test.ts',
     ],
     setupFiles: ['suites/harness/in-process-mocks.ts'],
     fileParallelism: false,

@@ -1,5 +1,5 @@
 /** The bugs the MACHHUB mock can be started with, to prove the suite catches each; each wraps seams (seams.ts). */
-import { tellingUnknownAccounts } from '../../core/enumeration-fault.ts';
+import { tellingUnknownAccounts } from '../../core/password-check.ts';
 import type { FaultDefinition } from '../../core/faults.ts';
 import { httpError } from '../../core/http-error.ts';
 import { withoutMember, type SeamFault } from '../../core/seams.ts';

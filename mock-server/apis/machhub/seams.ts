@@ -3,8 +3,7 @@
  * error writer call through these and hold no fault checks themselves.
  */
 import type { operations } from '../../../specs/generated/machhub.d.ts';
-import { httpError } from '../../core/http-error.ts';
-import { verifyPassword } from '../../core/passwords.ts';
+import { passwordCheck } from '../../core/password-check.ts';
 import type { MachhubContext } from './context.ts';
 import { MACHHUB_ERRORS, sendErrorText, type ErrorTextSender } from './errors.ts';
 import { askerOf, type Principal } from './guards.ts';
@@ -32,13 +31,7 @@ export interface MachhubSeams {
 }
 
 export const MACHHUB_SEAMS: MachhubSeams = {
-  async checkPassword(context, username, password) {
-    const user = findUserByName(context.state, username);
-    // One scrypt either way, so an unknown name costs as much as a wrong password.
-    const passwordMatches = await verifyPassword(password, user?.passwordHash);
-    if (!user || !passwordMatches) throw httpError(MACHHUB_ERRORS.invalidLogin);
-    return user;
-  },
+  checkPassword: passwordCheck((context: MachhubContext, username) => findUserByName(context.state, username), MACHHUB_ERRORS.invalidLogin),
   answerLogin: (body) => body,
   askerOf,
   operationPermitted: isAllowed,

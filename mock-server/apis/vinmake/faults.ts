@@ -1,5 +1,5 @@
 /** The bugs the VinMake mock can be started with, to prove the suite catches each; each wraps seams (seams.ts). */
-import { tellingUnknownAccounts } from '../../core/enumeration-fault.ts';
+import { tellingUnknownAccounts } from '../../core/password-check.ts';
 import type { FaultDefinition } from '../../core/faults.ts';
 import { HttpError } from '../../core/http-error.ts';
 import { mailedTokenOwner } from '../../core/mailed-tokens.ts';

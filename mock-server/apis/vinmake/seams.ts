@@ -5,9 +5,8 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { components } from '../../../specs/generated/vinmake.d.ts';
-import { httpError } from '../../core/http-error.ts';
 import { redeemMailedToken } from '../../core/mailed-tokens.ts';
-import { verifyPassword } from '../../core/passwords.ts';
+import { passwordCheck } from '../../core/password-check.ts';
 import type { VinmakeContext } from './context.ts';
 import { VINMAKE_ERRORS, vinmakeErrorWriter } from './errors.ts';
 import { apiKeyUsable, confinedClientId, type Principal } from './guards.ts';
@@ -34,13 +33,7 @@ export interface VinmakeSeams {
 
 export function vinmakeSeams(logger: Logger): VinmakeSeams {
   return {
-    async checkPassword(context, email, password) {
-      const user = findUserByEmail(context.state, email);
-      // One scrypt either way, so an unknown e-mail costs as much as a wrong password.
-      const passwordMatches = await verifyPassword(password, user?.passwordHash);
-      if (!user || !passwordMatches) throw httpError(VINMAKE_ERRORS.invalidCredentials);
-      return user;
-    },
+    checkPassword: passwordCheck((context: VinmakeContext, email) => findUserByEmail(context.state, email), VINMAKE_ERRORS.invalidCredentials),
     answerLogin: (body) => body,
     redeemResetToken: (context, token) => redeemMailedToken(context.state.resetTokens, context.clock, token),
     roleAllows: roleAtLeast,
