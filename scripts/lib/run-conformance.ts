@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { API_NAMES } from '../../specs/apis.ts';
 import { newRunId } from '../../suites/harness/run-id.ts';
 import { suitePathsOf } from './api-run.ts';
+import { conformanceCommand } from './vitest-run.ts';
 
 export interface ConformanceRun {
   /** An API name, a comma-separated list of them, or "all". */
@@ -42,10 +43,7 @@ export function runConformance(run: ConformanceRun): number {
   // One id for every test worker, so all that the run creates carries it.
   env.CONFORMANCE_RUN_ID ||= newRunId();
   if (run.resultsPath) env.CONFORMANCE_RESULTS = run.resultsPath;
-  const result = spawnSync('npx', ['vitest', 'run', '--project', 'conformance', ...suitePathsOf(name), ...(run.vitestArgs ?? [])], {
-    stdio: 'inherit',
-    env,
-  });
+  const result = spawnSync(...conformanceCommand(suitePathsOf(name), run.vitestArgs), { stdio: 'inherit', env });
   let status = result.status ?? 1;
   if (run.viaPrism) status = Math.max(status, checkPrismReport(prismReport));
   return status;

@@ -13,6 +13,11 @@ export interface SuiteRun {
   output: string;
 }
 
+/** The one command every run of the conformance suites is: `npx vitest run --project conformance <paths> <extra>`. */
+export function conformanceCommand(paths: string[], extra: string[] = []): [string, string[]] {
+  return ['npx', ['vitest', 'run', '--project', 'conformance', ...paths, ...extra]];
+}
+
 /**
  * `env` is laid over this process's environment; `resultsPath` keeps the results file; by default it
  * goes to a temporary folder that is removed. `quiet` drops what the run prints, `capture` keeps it.
@@ -26,7 +31,7 @@ export async function runSuites(paths: string[], env: NodeJS.ProcessEnv, options
     const exitCode = await new Promise<number>((resolve, reject) => {
       // A variable given as undefined is removed from the child's environment.
       const childEnv = Object.fromEntries(Object.entries({ ...process.env, ...env, CONFORMANCE_RESULTS: resultsPath }).filter(([, value]) => value !== undefined));
-      const child = spawn('npx', ['vitest', 'run', '--project', 'conformance', ...paths], {
+      const child = spawn(...conformanceCommand(paths), {
         env: childEnv,
         stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : options.quiet ? 'ignore' : 'inherit',
       });
